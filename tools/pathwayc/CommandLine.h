@@ -1,0 +1,63 @@
+//===- CommandLine.h - pathwayc's options -----------------------*- C++ -*-===//
+//
+// Part of pathwayc, a compiler for clinical guideline pathways.
+//
+//===----------------------------------------------------------------------===//
+///
+/// \file
+/// Parses the command line into a Command. Each subcommand declares its
+/// options in one table in CommandLine.cpp, which also produces --help.
+///
+//===----------------------------------------------------------------------===//
+
+#ifndef PATHWAYC_TOOLS_COMMANDLINE_H
+#define PATHWAYC_TOOLS_COMMANDLINE_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+#include <vector>
+
+namespace pathwayc {
+
+/// Process exit codes; documented in --help and the README.
+enum ExitCode : int {
+  ExitSuccess = 0,
+  ExitErrorsFound = 1,
+  ExitUsageOrIO = 2,
+};
+
+enum class ColorMode { Auto, Always, Never };
+enum class DiagnosticsOutput { Text, Json };
+
+struct CheckOptions {
+  std::vector<std::string> Files;
+  DiagnosticsOutput Format = DiagnosticsOutput::Text;
+  ColorMode Color = ColorMode::Auto;
+  bool WarningsAsErrors = false;
+  bool Verify = false;
+  bool DumpAst = false;
+};
+
+struct Command {
+  enum class CommandKind { Help, Version, Check };
+  CommandKind Kind = CommandKind::Help;
+  /// For Help: the subcommand asked about, or empty for the overview.
+  std::string HelpTopic;
+  CheckOptions Check;
+};
+
+/// Parses \p Args (without the program name). On a usage error returns
+/// false with a one-line \p Error.
+bool parseCommandLine(llvm::ArrayRef<llvm::StringRef> Args, Command &Out,
+                      std::string &Error);
+
+/// The --help text for \p Topic ("" for the overview, or a subcommand).
+std::string getHelpText(llvm::StringRef Topic);
+
+int runCheck(const CheckOptions &Options);
+
+} // namespace pathwayc
+
+#endif // PATHWAYC_TOOLS_COMMANDLINE_H
