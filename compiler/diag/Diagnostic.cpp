@@ -55,8 +55,8 @@ static void appendArgument(unsigned Index, llvm::ArrayRef<std::string> Args,
   Out += static_cast<char>('0' + Index);
 }
 
-static void formatInto(llvm::StringRef Format,
-                       llvm::ArrayRef<std::string> Args, std::string &Out) {
+static void formatInto(llvm::StringRef Format, llvm::ArrayRef<std::string> Args,
+                       std::string &Out) {
   static constexpr llvm::StringLiteral SelectPrefix = "%select{";
   size_t I = 0, E = Format.size();
   while (I != E) {
@@ -134,8 +134,9 @@ static void formatInto(llvm::StringRef Format,
   }
 }
 
-std::string pathwayc::formatDiagnosticMessage(
-    llvm::StringRef Format, llvm::ArrayRef<std::string> Args) {
+std::string
+pathwayc::formatDiagnosticMessage(llvm::StringRef Format,
+                                  llvm::ArrayRef<std::string> Args) {
   std::string Out;
   Out.reserve(Format.size() + 16);
   formatInto(Format, Args, Out);
@@ -223,10 +224,10 @@ void DiagnosticsEngine::emit(DiagnosticBuilder &Builder) {
   if (Info.DefaultSeverity == Severity::Note) {
     assert(Builder.FixIts.empty() && !Builder.Witness &&
            "notes carry neither fix-its nor witnesses");
-    auto Parent = std::find_if(Diags.rbegin(), Diags.rend(),
-                               [](const Diagnostic &D) {
-                                 return D.Level != Severity::Note;
-                               });
+    auto Parent =
+        std::find_if(Diags.rbegin(), Diags.rend(), [](const Diagnostic &D) {
+          return D.Level != Severity::Note;
+        });
     assert(Parent != Diags.rend() &&
            "a note must follow the error or warning it explains");
     if (Parent != Diags.rend()) {
@@ -292,7 +293,9 @@ pathwayc::findNearMiss(llvm::StringRef Typo,
     std::string LowerCandidate = Candidate.lower();
     unsigned Distance = llvm::StringRef(LowerTypo).edit_distance(
         LowerCandidate, /*AllowReplacements=*/true, Threshold);
-    if (Distance > Threshold)
+    // Rewriting every character of a short name is not a correction: 'o'
+    // is no misspelling of 'a'.
+    if (Distance > Threshold || Distance >= Typo.size())
       continue;
     unsigned ExactDistance = Typo.edit_distance(Candidate);
     if (Distance < BestDistance ||

@@ -23,6 +23,13 @@ constexpr unsigned TabStop = 4;
 /// The narrowest line-number gutter, as in clang: "   41 | ".
 constexpr unsigned MinLineNumberWidth = 4;
 
+/// A source line wider than this is shown as a window around the caret, with
+/// "..." for what is cut, so that a generated one-line file still gives a
+/// readable diagnostic. The window keeps some context left of the caret.
+constexpr unsigned MaxSnippetColumns = 100;
+constexpr unsigned SnippetLeftContext = 40;
+constexpr llvm::StringLiteral Ellipsis = "...";
+
 constexpr const char *AnsiReset = "\033[0m";
 constexpr const char *AnsiBold = "\033[1m";
 constexpr const char *AnsiRed = "\033[1;31m";
@@ -42,8 +49,7 @@ struct DisplayLine {
   /// The display column just past the character that holds byte \p Byte.
   unsigned getColumnAfter(size_t Byte) const {
     size_t Next = Byte + 1;
-    while (Next + 1 < ByteColumn.size() &&
-           ByteColumn[Next] == ByteColumn[Byte])
+    while (Next + 1 < ByteColumn.size() && ByteColumn[Next] == ByteColumn[Byte])
       ++Next;
     return ByteColumn[Next];
   }
@@ -166,9 +172,8 @@ static CaretSpan getCaretSpan(const SourceManager &SM, SourceRange Range,
 /// The fix-it hint line: each replacement that starts on this line, at the
 /// column where it starts. Empty if there is nothing to show.
 static std::string buildFixItLine(const SourceManager &SM,
-                                  llvm::ArrayRef<FixIt> FixIts,
-                                  BufferID Buffer, unsigned LineNo,
-                                  llvm::StringRef Line,
+                                  llvm::ArrayRef<FixIt> FixIts, BufferID Buffer,
+                                  unsigned LineNo, llvm::StringRef Line,
                                   const DisplayLine &Display) {
   llvm::SmallVector<std::pair<unsigned, llvm::StringRef>, 2> Hints;
   for (const FixIt &F : FixIts) {
@@ -187,8 +192,9 @@ static std::string buildFixItLine(const SourceManager &SM,
     size_t Byte = std::min<size_t>(LC.Column - 1, Line.size());
     Hints.emplace_back(Display.ByteColumn[Byte], F.Replacement);
   }
-  std::stable_sort(Hints.begin(), Hints.end(),
-                   [](const auto &A, const auto &B) { return A.first < B.first; });
+  std::stable_sort(
+      Hints.begin(), Hints.end(),
+      [](const auto &A, const auto &B) { return A.first < B.first; });
   std::string Result;
   for (const auto &[Column, Text] : Hints) {
     if (Result.size() < Column)
@@ -201,11 +207,28 @@ static std::string buildFixItLine(const SourceManager &SM,
   return Result;
 }
 
+/// The characters of display text \p Text whose columns are in [From, To).
+/// Columns count characters, so UTF-8 continuation bytes stay with theirs.
+static std::string sliceColumns(llvm::StringRef Text, unsigned From,
+                                unsigned To) {
+  std::string Result;
+  unsigned Column = 0;
+  for (size_t I = 0; I != Text.size(); ++I) {
+    bool Continuation = (static_cast<unsigned char>(Text[I]) & 0xC0) == 0x80;
+    if (I != 0 && !Continuation)
+      ++Column;
+    if (Column >= To)
+      break;
+    if (Column >= From)
+      Result += Text[I];
+  }
+  return Result;
+}
+
 /// The header line, snippet and fix-it hints of a diagnostic or a note.
 static void renderEntry(llvm::raw_ostream &OS, const SourceManager &SM,
-                        Severity Level, llvm::StringRef Code,
-                        SourceRange Range, llvm::StringRef Message,
-                        llvm::ArrayRef<FixIt> FixIts,
+                        Severity Level, llvm::StringRef Code, SourceRange Range,
+                        llvm::StringRef Message, llvm::ArrayRef<FixIt> FixIts,
                         const TextRenderOptions &Opts) {
   SourceLocation Begin = Range.getBegin();
   bool HasLocation = Begin.isValid() && Begin.getBuffer() <= SM.getNumBuffers();
@@ -238,18 +261,37 @@ static void renderEntry(llvm::raw_ostream &OS, const SourceManager &SM,
 
   llvm::StringRef Line = SM.getLineText(Begin.getBuffer(), LC.Line);
   DisplayLine Display = expandLine(Line);
-  unsigned Width = std::max(MinLineNumberWidth, getNumDigits(LC.Line));
-  OS.indent(Width - getNumDigits(LC.Line) + 1) << LC.Line << " |";
-  if (!Display.Text.empty())
-    OS << ' ' << Display.Text;
-  OS << '\n';
-
   CaretSpan Span = getCaretSpan(SM, Range, LC, Line);
   unsigned CaretColumn = Display.ByteColumn[Span.Begin];
   unsigned EndColumn = CaretColumn + 1;
   if (Span.End > Span.Begin)
     EndColumn = std::max(EndColumn, Display.getColumnAfter(Span.End - 1));
+
+  // The window of display columns shown: the whole line when it fits.
+  unsigned LineWidth = Display.ByteColumn.back();
+  unsigned WindowBegin = 0;
+  unsigned WindowEnd = std::max(LineWidth, EndColumn);
+  if (LineWidth > MaxSnippetColumns) {
+    WindowBegin = CaretColumn > SnippetLeftContext
+                      ? CaretColumn - SnippetLeftContext
+                      : 0;
+    WindowEnd = std::min(WindowBegin + MaxSnippetColumns, LineWidth);
+    EndColumn = std::min(EndColumn, WindowEnd + 1);
+  }
+  unsigned Shift = WindowBegin > 0 ? Ellipsis.size() : 0;
+
+  unsigned Width = std::max(MinLineNumberWidth, getNumDigits(LC.Line));
+  OS.indent(Width - getNumDigits(LC.Line) + 1) << LC.Line << " |";
+  if (!Display.Text.empty()) {
+    OS << ' ' << (WindowBegin > 0 ? Ellipsis : "");
+    OS << sliceColumns(Display.Text, WindowBegin, WindowEnd);
+    OS << (WindowEnd < LineWidth ? Ellipsis : "");
+  }
+  OS << '\n';
+
   OS.indent(Width + 2) << "| ";
+  CaretColumn = CaretColumn - WindowBegin + Shift;
+  EndColumn = EndColumn - WindowBegin + Shift;
   OS.indent(CaretColumn);
   if (Opts.Color)
     OS << AnsiGreen;
@@ -260,8 +302,13 @@ static void renderEntry(llvm::raw_ostream &OS, const SourceManager &SM,
     OS << AnsiReset;
   OS << '\n';
 
-  std::string Hints = buildFixItLine(SM, FixIts, Begin.getBuffer(), LC.Line,
-                                     Line, Display);
+  std::string Hints =
+      buildFixItLine(SM, FixIts, Begin.getBuffer(), LC.Line, Line, Display);
+  if (WindowBegin > 0 && !Hints.empty()) {
+    Hints = sliceColumns(Hints, WindowBegin, WindowBegin + MaxSnippetColumns);
+    if (!Hints.empty())
+      Hints.insert(0, Shift, ' ');
+  }
   if (!Hints.empty()) {
     OS.indent(Width + 2) << "| ";
     if (Opts.Color)
@@ -277,8 +324,7 @@ void pathwayc::renderDiagnosticText(llvm::raw_ostream &OS,
                                     const SourceManager &SM,
                                     const Diagnostic &D,
                                     const TextRenderOptions &Opts) {
-  renderEntry(OS, SM, D.Level, D.getCode(), D.Range, D.Message, D.FixIts,
-              Opts);
+  renderEntry(OS, SM, D.Level, D.getCode(), D.Range, D.Message, D.FixIts, Opts);
   if (D.Witness) {
     // Continuation lines line up under the first: "  witness: ".
     llvm::StringRef Rest = *D.Witness;
@@ -349,8 +395,7 @@ static nlohmann::json rangeToJson(const SourceManager &SM, SourceRange Range) {
   if (!hasLocation(SM, Range))
     return nullptr;
   SourceLocation End = Range.getEnd();
-  if (End.getBuffer() != Range.getBegin().getBuffer() ||
-      End < Range.getBegin())
+  if (End.getBuffer() != Range.getBegin().getBuffer() || End < Range.getBegin())
     End = Range.getBegin();
   nlohmann::json J = nlohmann::json::object();
   J["begin"] = locationToJson(SM, Range.getBegin());

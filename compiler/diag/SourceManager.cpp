@@ -124,11 +124,12 @@ BufferID SourceManager::loadFile(llvm::StringRef Path, LoadErrorKind &Error,
   for (;;) {
     ssize_t N = ::read(FD, Chunk, sizeof(Chunk));
     if (N < 0) {
-      if (errno == EINTR)
+      int Err = errno;
+      if (Err == EINTR)
         continue;
-      Detail = std::strerror(errno);
-      Error = errno == EISDIR ? LoadErrorKind::IsDirectory
-                              : LoadErrorKind::Unreadable;
+      Detail = std::strerror(Err);
+      Error = Err == EISDIR ? LoadErrorKind::IsDirectory
+                            : LoadErrorKind::Unreadable;
       return 0;
     }
     if (N == 0)

@@ -73,9 +73,8 @@ static bool isWordChar(char C) {
 }
 
 void DirectiveParser::problem(size_t Offset, const std::string &Message) {
-  Problems.push_back(
-      fmt::format("{}:{}: {}", SM.getName(Buffer).str(), getLine(Offset),
-                  Message));
+  Problems.push_back(fmt::format("{}:{}: {}", SM.getName(Buffer).str(),
+                                 getLine(Offset), Message));
 }
 
 void DirectiveParser::parseBuffer() {
@@ -203,7 +202,8 @@ void DirectiveParser::parseComment(size_t Offset, llvm::StringRef Text) {
     }
     size_t Close = Text.find("}}", Pos + 2);
     if (Close == llvm::StringRef::npos) {
-      problem(DirectiveOffset, "cannot find end ('}}') of the expected message");
+      problem(DirectiveOffset,
+              "cannot find end ('}}') of the expected message");
       return;
     }
     E.Text = Text.slice(Pos + 2, Close).str();
@@ -290,10 +290,10 @@ VerifyResult pathwayc::verifyDiagnostics(const SourceManager &SM,
           "expected directives",
           Name, Parser.getNoDiagnosticsLine()));
     else if (!Parser.getNoDiagnosticsLine() && !Parser.getNumDirectives())
-      Result.Problems.push_back(fmt::format(
-          "{}: no expected directives found (write "
-          "'// expected-no-diagnostics' if none are expected)",
-          Name));
+      Result.Problems.push_back(
+          fmt::format("{}: no expected directives found (write "
+                      "'// expected-no-diagnostics' if none are expected)",
+                      Name));
   }
 
   std::vector<Actual> Actuals;
@@ -321,12 +321,13 @@ VerifyResult pathwayc::verifyDiagnostics(const SourceManager &SM,
     if (M.getMatchOfExpected(I) != Matcher::NoMatch)
       continue;
     const Expectation &E = Expected[I];
-    std::string Where = fmt::format("{}:{}", SM.getName(E.Buffer).str(), E.Line);
+    std::string Where =
+        fmt::format("{}:{}", SM.getName(E.Buffer).str(), E.Line);
     if (E.Column)
       Where += fmt::format(":{}", E.Column);
-    Result.Problems.push_back(fmt::format("expected {} at {} was not seen: {{{{{}}}}}",
-                                          getSeverityName(E.Level).str(),
-                                          Where, E.Text));
+    Result.Problems.push_back(
+        fmt::format("expected {} at {} was not seen: {{{{{}}}}}",
+                    getSeverityName(E.Level).str(), Where, E.Text));
   }
 
   for (size_t I = 0; I != Actuals.size(); ++I) {
@@ -343,8 +344,8 @@ VerifyResult pathwayc::verifyDiagnostics(const SourceManager &SM,
     if (A.Loc.isValid())
       Where = fmt::format(" at {}:{}:{}", SM.getName(A.Loc.getBuffer()).str(),
                           A.Position.Line, A.Position.Column);
-    Result.Problems.push_back(fmt::format("{}{} was not expected: {}", What,
-                                          Where, A.Message.str()));
+    Result.Problems.push_back(
+        fmt::format("{}{} was not expected: {}", What, Where, A.Message.str()));
   }
 
   Result.Ok = Result.Problems.empty();

@@ -16,6 +16,8 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 using namespace pathwayc;
@@ -64,14 +66,12 @@ ExprType typeOfDecl(const Decl &D) {
   return ExprType::Unknown;
 }
 
-/// How a number would be written with \p U ("75 percent").
+/// How a number would be written with \p U ("75 percent"), in the
+/// shortest form that reads back to the same value.
 std::string withUnit(double Value, Unit U) {
-  std::string S;
-  llvm::raw_string_ostream OS(S);
-  OS << Value;
-  if (U != Unit::None)
-    OS << ' ' << getUnitName(U);
-  return S;
+  if (U == Unit::None)
+    return fmt::format("{}", Value);
+  return fmt::format("{} {}", Value, getUnitName(U).str());
 }
 
 std::string describeSubject(const Expr &E) {
@@ -125,7 +125,7 @@ bool Sema::checkCondition(Expr &E) {
 
 bool Sema::checkNameCondition(NameRefExpr &N) {
   N.Resolved = resolve(N.Name, RefKind::InputOrExam);
-  if (!N.Resolved)
+  if (!N.Resolved || N.Resolved->Invalid)
     return false;
   ExprType T = typeOfDecl(*N.Resolved);
   if (T == ExprType::Bool)
@@ -138,13 +138,19 @@ bool Sema::checkNameCondition(NameRefExpr &N) {
 ExprType Sema::checkSubject(Expr &E) {
   if (auto *Prob = dyn_cast<ProbabilityExpr>(&E)) {
     Prob->Resolved = resolve(Prob->Diagnosis, RefKind::Diagnosis);
-    return E.Type = Prob->Resolved ? ExprType::Probability : ExprType::Unknown;
+    if (!Prob->Resolved || Prob->Resolved->Invalid)
+      return E.Type = ExprType::Unknown;
+    return E.Type = ExprType::Probability;
   }
   if (isa<QuantityExpr>(E))
     return E.Type = ExprType::Number;
   auto &N = cast<NameRefExpr>(E);
   N.Resolved = resolve(N.Name, RefKind::InputOrExam);
-  return E.Type = N.Resolved ? typeOfDecl(*N.Resolved) : ExprType::Unknown;
+  // A declaration with an error of its own (a bad unit, an empty range) was
+  // reported already; checking its uses would only repeat it.
+  if (!N.Resolved || N.Resolved->Invalid)
+    return E.Type = ExprType::Unknown;
+  return E.Type = typeOfDecl(*N.Resolved);
 }
 
 bool Sema::checkCompare(CompareExpr &C) {
@@ -200,6 +206,8 @@ bool Sema::checkCompare(CompareExpr &C) {
 bool Sema::checkEnumCompare(CompareExpr &C, NameRefExpr &Subject,
                             const InputDecl &Input, Expr &Value) {
   Subject.Resolved = resolve(Subject.Name, RefKind::Input);
+  if (Input.Invalid)
+    return false;
   Subject.Type = ExprType::EnumValue;
   Value.Type = ExprType::EnumValue;
   if (C.Op != CompareOp::Equal && C.Op != CompareOp::NotEqual) {
@@ -350,7 +358,7 @@ bool Sema::checkInSet(InSetExpr &E) {
   const InputDecl *Input = nullptr;
   if (auto *N = dyn_cast<NameRefExpr>(E.Operand.get())) {
     N->Resolved = resolve(N->Name, RefKind::InputOrExam);
-    if (!N->Resolved)
+    if (!N->Resolved || N->Resolved->Invalid)
       return false;
     T = typeOfDecl(*N->Resolved);
     Input = llvm::dyn_cast<InputDecl>(N->Resolved);

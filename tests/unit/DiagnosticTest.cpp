@@ -141,9 +141,8 @@ TEST(FormatDiagnosticMessageTest, Arguments) {
   EXPECT_EQ(formatDiagnosticMessage("'%0' and '%1'", format({"a", "b"})),
             "'a' and 'b'");
   EXPECT_EQ(formatDiagnosticMessage("%1%0%1", format({"x", "y"})), "yxy");
-  EXPECT_EQ(formatDiagnosticMessage(
-                "%9", format({"0", "1", "2", "3", "4", "5", "6", "7", "8",
-                              "nine"})),
+  EXPECT_EQ(formatDiagnosticMessage("%9", format({"0", "1", "2", "3", "4", "5",
+                                                  "6", "7", "8", "nine"})),
             "nine");
   // Arguments are not themselves templates.
   EXPECT_EQ(formatDiagnosticMessage("'%0'", format({"100%0 %%"})),
@@ -166,15 +165,12 @@ TEST(FormatDiagnosticMessageTest, Select) {
   EXPECT_EQ(formatDiagnosticMessage(Format, format({")", "2"})),
             "expected ')' to close the group");
   // Empty options, arguments and nested selects inside options.
-  EXPECT_EQ(formatDiagnosticMessage("%0 input%select{|s}1",
-                                    format({"2", "1"})),
+  EXPECT_EQ(formatDiagnosticMessage("%0 input%select{|s}1", format({"2", "1"})),
             "2 inputs");
-  EXPECT_EQ(formatDiagnosticMessage("%0 input%select{|s}1",
-                                    format({"1", "0"})),
+  EXPECT_EQ(formatDiagnosticMessage("%0 input%select{|s}1", format({"1", "0"})),
             "1 input");
-  EXPECT_EQ(formatDiagnosticMessage(
-                "%select{'%1' is %select{low|high}2|none}0",
-                format({"0", "pain", "1"})),
+  EXPECT_EQ(formatDiagnosticMessage("%select{'%1' is %select{low|high}2|none}0",
+                                    format({"0", "pain", "1"})),
             "'pain' is high");
   EXPECT_EQ(formatDiagnosticMessage("%select{a|b}0%%", format({"1"})), "b%");
 }
@@ -233,8 +229,7 @@ TEST(DiagnosticsEngineTest, StreamsNumbers) {
   EXPECT_EQ(MessageOf(-3), "-3");
   EXPECT_EQ(MessageOf(42u), "42");
   EXPECT_EQ(MessageOf(int64_t(-9000000000)), "-9000000000");
-  EXPECT_EQ(MessageOf(size_t(18446744073709551615ull)),
-            "18446744073709551615");
+  EXPECT_EQ(MessageOf(size_t(18446744073709551615ull)), "18446744073709551615");
   EXPECT_EQ(MessageOf("text"), "text");
 }
 
@@ -274,8 +269,8 @@ TEST(DiagnosticsEngineTest, NotesAttachToTheLatestDiagnostic) {
   SourceManager SM;
   BufferID B = SM.addBuffer("n.pathway", "step a { ( # }\n");
   DiagnosticsEngine Diags(SM);
-  Diags.report(rangeOf(SM, B, "}"), diag::err_expected_closing)
-      << ")" << "group";
+  Diags.report(rangeOf(SM, B, "}"), diag::err_expected_closing) << ")"
+                                                                << "group";
   Diags.report(rangeOf(SM, B, "("), diag::note_opened_here) << "group";
   Diags.report(rangeOf(SM, B, "#"), diag::err_unexpected_character) << "#";
   Diags.report(rangeOf(SM, B, "{"), diag::note_opened_here) << "step";
@@ -513,13 +508,14 @@ TEST(RenderTextTest, MultiLineRangeAndEndOfFile) {
   SourceLocation End(B, uint32_t(SM.getContents(B).size()));
   Diags.report(SourceRange(rangeOf(SM, B, "a").getBegin(), End),
                diag::err_expected_closing)
-      << "}" << "step";
+      << "}"
+      << "step";
   Diags.report(rangeOf(SM, B, "{"), diag::note_opened_here) << "step";
-  Diags.report(End, diag::err_expected_closing) << "}" << "step";
-  const std::string Header = errorLabel(diag::err_expected_closing) + ": " +
-                             messageFor(diag::err_expected_closing,
-                                        {"}", "step"}) +
-                             "\n";
+  Diags.report(End, diag::err_expected_closing) << "}"
+                                                << "step";
+  const std::string Header =
+      errorLabel(diag::err_expected_closing) + ": " +
+      messageFor(diag::err_expected_closing, {"}", "step"}) + "\n";
   EXPECT_EQ(renderText(SM, Diags.getSortedDiagnostics()),
             "m.pathway:1:6: " + Header +
                 "    1 | step a {\n"
@@ -538,8 +534,7 @@ TEST(RenderTextTest, MultiLineRangeAndEndOfFile) {
 TEST(RenderTextTest, InvalidRangeHasNoLocation) {
   SourceManager SM;
   DiagnosticsEngine Diags(SM);
-  Diags.report(SourceLocation(), diag::err_file_not_found)
-      << "missing.pathway";
+  Diags.report(SourceLocation(), diag::err_file_not_found) << "missing.pathway";
   EXPECT_EQ(renderText(SM, Diags.getDiagnostics()),
             "pathwayc: " + errorLabel(diag::err_file_not_found) + ": " +
                 messageFor(diag::err_file_not_found, {"missing.pathway"}) +
@@ -585,6 +580,38 @@ TEST(RenderTextTest, FixItOnAnotherLineIsNotShown) {
                 ": m\n"
                 "    1 | a\n"
                 "      | ^\n"
+                "1 error generated.\n");
+}
+
+TEST(RenderTextTest, LongLinesAreShownAsAWindowAroundTheCaret) {
+  SourceManager SM;
+  std::string Line = std::string(300, 'a') + "bad" + std::string(300, 'z');
+  BufferID B = SM.addBuffer("long.pathway", Line + "\n");
+  DiagnosticsEngine Diags(SM);
+  Diags.report(rangeOf(SM, B, "bad"), diag::err_syntax) << "x";
+  // 40 columns of context before the caret, 100 columns in all.
+  EXPECT_EQ(renderText(SM, Diags.getDiagnostics()),
+            "long.pathway:1:301: " + errorLabel(diag::err_syntax) +
+                ": x\n"
+                "    1 | ..." +
+                std::string(40, 'a') + "bad" + std::string(57, 'z') +
+                "...\n"
+                "      | " +
+                std::string(43, ' ') + "^~~\n" + "1 error generated.\n");
+}
+
+TEST(RenderTextTest, LongLineNearItsStartKeepsTheStart) {
+  SourceManager SM;
+  BufferID B = SM.addBuffer("long.pathway", "bad" + std::string(200, 'z'));
+  DiagnosticsEngine Diags(SM);
+  Diags.report(rangeOf(SM, B, "bad"), diag::err_syntax) << "x";
+  EXPECT_EQ(renderText(SM, Diags.getDiagnostics()),
+            "long.pathway:1:1: " + errorLabel(diag::err_syntax) +
+                ": x\n"
+                "    1 | bad" +
+                std::string(97, 'z') +
+                "...\n"
+                "      | ^~~\n"
                 "1 error generated.\n");
 }
 
@@ -736,7 +763,8 @@ TEST(RenderJsonTest, PrettyWithSortedKeysAndFinalNewline) {
   EXPECT_EQ(Out, R"({
   "diagnostics": [
     {
-      "code": ")" + Code + R"(",
+      "code": ")" + Code +
+                     R"(",
       "file": "j.pathway",
       "fixits": [],
       "message": "dollar",

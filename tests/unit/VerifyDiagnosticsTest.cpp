@@ -72,13 +72,12 @@ protected:
   std::string Syntax;
 };
 
-const char *const WellFormed =
-    "pathway demo {\n"
-    "  x = $ // expected-error {{'$'}}\n"
-    "  // expected-error@+1:7 {{unexpected '#'}}\n"
-    "  y = #\n"
-    "  ( // expected-note {{group}}\n"
-    "} // expected-error@-1 {{expected ')'}}\n";
+const char *const WellFormed = "pathway demo {\n"
+                               "  x = $ // expected-error {{'$'}}\n"
+                               "  // expected-error@+1:7 {{unexpected '#'}}\n"
+                               "  y = #\n"
+                               "  ( // expected-note {{group}}\n"
+                               "} // expected-error@-1 {{expected ')'}}\n";
 
 } // namespace
 
@@ -180,9 +179,9 @@ TEST_F(VerifyDiagnosticsTest, PromotedWarningsAreExpectedAsErrors) {
   Diags.report(at(B, 1, 7), diag::warn_unused_declaration) << 1 << "pain";
   VerifyResult Result = verify();
   EXPECT_TRUE(Result.Ok);
-  EXPECT_EQ(codes(Result),
-            Strings({getDiagnosticInfo(diag::warn_unused_declaration)
-                         .Code.str()}));
+  EXPECT_EQ(
+      codes(Result),
+      Strings({getDiagnosticInfo(diag::warn_unused_declaration).Code.str()}));
 }
 
 TEST_F(VerifyDiagnosticsTest, EachDirectiveMatchesOneDiagnostic) {
