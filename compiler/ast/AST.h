@@ -22,6 +22,7 @@
 #include "diag/SourceLocation.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Casting.h"
 
@@ -500,6 +501,10 @@ struct Pathway {
   /// Set by the front end when syntax errors left parts of the file out, so
   /// that checks of the whole (a missing start step) stay quiet.
   bool Incomplete = false;
+  /// Every name written in text that a syntax error made unusable: it may
+  /// have been declared or used there, so sema neither calls a reference to
+  /// it unknown nor its declaration unused.
+  llvm::StringSet<> NamesInBrokenText;
 };
 
 } // namespace pathwayc

@@ -52,6 +52,39 @@ SourceRange AstBuilder::rangeOf(antlr4::ParserRuleContext *Ctx) const {
   return SourceRange::join(Begin, rangeOf(Stop));
 }
 
+bool AstBuilder::hasSyntaxError(antlr4::ParserRuleContext *Ctx) const {
+  if (!Ctx || Ctx->exception)
+    return true;
+  if (!Ctx->start)
+    return false;
+  size_t First = Ctx->start->getTokenIndex();
+  size_t Last = Ctx->stop && Ctx->stop->getTokenIndex() >= First
+                    ? Ctx->stop->getTokenIndex()
+                    : First;
+  auto It = ErrorTokens.lower_bound(First);
+  return It != ErrorTokens.end() && *It <= Last;
+}
+
+void AstBuilder::indexTokens(const std::vector<antlr4::Token *> &Tokens) {
+  VisibleOrdinal.resize(Tokens.size());
+  size_t Visible = 0;
+  for (size_t I = 0; I != Tokens.size(); ++I) {
+    VisibleOrdinal[I] = Visible;
+    if (Tokens[I]->getChannel() == antlr4::Token::DEFAULT_CHANNEL)
+      ++Visible;
+  }
+}
+
+bool AstBuilder::errorShortlyBefore(size_t Index, size_t Window) const {
+  if (Index >= VisibleOrdinal.size())
+    return false;
+  auto It = ErrorTokens.upper_bound(Index);
+  if (It == ErrorTokens.begin())
+    return false;
+  size_t Error = *std::prev(It);
+  return VisibleOrdinal[Index] - VisibleOrdinal[Error] <= Window;
+}
+
 std::optional<Identifier> AstBuilder::identOf(P::IdentContext *Ctx) const {
   if (!Ctx || Ctx->exception || Ctx->children.empty())
     return std::nullopt;
@@ -359,10 +392,32 @@ std::unique_ptr<Pathway> AstBuilder::build(P::FileContext *Ctx) {
   Out->Range = rangeOf(Decl);
   for (P::MemberContext *Member : Decl->member())
     buildMember(Member, *Out);
+  // Tokens that error recovery skipped hang off the enclosing rules as
+  // error nodes, outside any member.
+  for (antlr4::ParserRuleContext *Outer :
+       {static_cast<antlr4::ParserRuleContext *>(Ctx),
+        static_cast<antlr4::ParserRuleContext *>(Decl)})
+    for (antlr4::tree::ParseTree *Child : Outer->children)
+      if (dynamic_cast<antlr4::tree::ErrorNode *>(Child))
+        collectNames(Child, *Out);
   return Out;
 }
 
+void AstBuilder::collectNames(antlr4::tree::ParseTree *Tree,
+                              Pathway &Out) const {
+  if (auto *Leaf = dynamic_cast<antlr4::tree::TerminalNode *>(Tree)) {
+    antlr4::Token *T = Leaf->getSymbol();
+    if (T && (T->getType() == P::IDENT || T->getType() <= P::PROBABILITY))
+      Out.NamesInBrokenText.insert(T->getText());
+    return;
+  }
+  for (antlr4::tree::ParseTree *Child : Tree->children)
+    collectNames(Child, Out);
+}
+
 void AstBuilder::buildMember(P::MemberContext *Ctx, Pathway &Out) {
+  if (hasSyntaxError(Ctx))
+    collectNames(Ctx, Out);
   if (auto *M = Ctx->metadata())
     buildMetadata(M, Out);
   else if (auto *S = Ctx->sourceDecl())
@@ -467,7 +522,7 @@ void AstBuilder::buildInputs(P::InputDeclContext *Ctx, Pathway &Out) {
     auto Input = std::make_unique<InputDecl>(
         std::move(*Name), Type.value_or(InputType()), Description,
         SourceRange::join(R, Type ? Type->Range : SourceRange()));
-    Input->Invalid = !Type;
+    Input->Invalid = !Type || hasSyntaxError(Ctx);
     Out.Inputs.push_back(std::move(Input));
   }
 }
@@ -486,14 +541,14 @@ void AstBuilder::buildRedFlag(P::RedFlagDeclContext *Ctx, Pathway &Out) {
       std::move(*Name), std::move(Condition), Urgency.value_or(Identifier()),
       Action.value_or(StringLiteral()), buildCitations(Ctx->citeClause()),
       rangeOf(Ctx));
-  R->Invalid = !Complete;
+  R->Invalid = !Complete || hasSyntaxError(Ctx);
   Out.RedFlags.push_back(std::move(R));
 }
 
 void AstBuilder::buildInclude(P::IncludeDeclContext *Ctx, Pathway &Out) {
   std::optional<StringLiteral> Label = stringOf(Ctx->label);
   ExprPtr Condition = buildExpr(Ctx->expr());
-  if (!Label || !Condition)
+  if (!Label || !Condition || hasSyntaxError(Ctx))
     return;
   Criterion C;
   C.Kind = Criterion::CriterionKind::Include;
@@ -508,7 +563,7 @@ void AstBuilder::buildExclude(P::ExcludeDeclContext *Ctx, Pathway &Out) {
   std::optional<StringLiteral> Label = stringOf(Ctx->label);
   ExprPtr Condition = buildExpr(Ctx->expr());
   std::optional<StringLiteral> Referral = stringOf(Ctx->referral);
-  if (!Label || !Condition || !Referral)
+  if (!Label || !Condition || !Referral || hasSyntaxError(Ctx))
     return;
   Criterion C;
   C.Kind = Criterion::CriterionKind::Exclude;
@@ -527,7 +582,7 @@ void AstBuilder::buildDiagnosis(P::DiagnosisDeclContext *Ctx, Pathway &Out) {
   std::optional<StringLiteral> Title = stringOf(Ctx->title);
   auto D = std::make_unique<DiagnosisDecl>(
       std::move(*Name), Title.value_or(StringLiteral()), rangeOf(Ctx));
-  D->Invalid = !Title;
+  D->Invalid = !Title || hasSyntaxError(Ctx);
   if (auto *Value = dynamic_cast<P::PretestValueContext *>(Ctx->pretestClause())) {
     D->Pretest = buildEvidence(Value->evidenceValue());
     D->Invalid |= !D->Pretest;
@@ -554,7 +609,7 @@ void AstBuilder::buildExam(P::ExamDeclContext *Ctx, Pathway &Out) {
       Detects.value_or(Identifier()), Sens.value_or(EvidenceValue()),
       Spec.value_or(EvidenceValue()), buildCitations(Ctx->citeClause()),
       rangeOf(Ctx));
-  E->Invalid = !Complete;
+  E->Invalid = !Complete || hasSyntaxError(Ctx);
   Out.Exams.push_back(std::move(E));
 }
 
@@ -567,7 +622,7 @@ void AstBuilder::buildProcedure(P::ProcedureDeclContext *Ctx, Pathway &Out) {
   auto Pr = std::make_unique<ProcedureDecl>(
       std::move(*Name), Title.value_or(StringLiteral()),
       Category.value_or(Identifier()), rangeOf(Ctx));
-  Pr->Invalid = !Title || !Category;
+  Pr->Invalid = !Title || !Category || hasSyntaxError(Ctx);
   for (P::ProcedureAttributeContext *Attr : Ctx->procedureAttribute()) {
     if (auto *Rating = dynamic_cast<P::ProcedureRatingContext *>(Attr))
       Pr->Rating = numberOf(tokenOf(Rating->NUMBER()));
@@ -592,12 +647,12 @@ void AstBuilder::buildStep(P::StepDeclContext *Ctx, Pathway &Out) {
     buildStepItem(Item, *Step);
   // A step whose body did not parse keeps its name for lookups, but its
   // contents are incomplete: structural checks must not judge it.
-  Step->Invalid = Ctx->exception != nullptr || isMissing(tokenOf(Ctx->RBRACE()));
+  Step->Invalid |= hasSyntaxError(Ctx) || isMissing(tokenOf(Ctx->RBRACE()));
   Out.Steps.push_back(std::move(Step));
 }
 
 void AstBuilder::buildStepItem(P::StepItemContext *Ctx, StepDecl &Step) {
-  if (Ctx->exception)
+  if (hasSyntaxError(Ctx))
     Step.Invalid = true;
   if (auto *Order = dynamic_cast<P::OrderItemContext *>(Ctx)) {
     OrderItem Item;
@@ -626,6 +681,8 @@ void AstBuilder::buildStepItem(P::StepItemContext *Ctx, StepDecl &Step) {
   } else if (auto *Next = dynamic_cast<P::NextItemContext *>(Ctx)) {
     if (std::optional<Identifier> Target = identOf(Next->target))
       Step.Nexts.push_back(std::move(*Target));
+    else
+      Step.Invalid = true;
   } else if (auto *NoteCtx = dynamic_cast<P::StepNoteContext *>(Ctx)) {
     if (std::optional<Note> N = buildNote(NoteCtx->noteDecl()))
       Step.Notes.push_back(std::move(*N));
@@ -633,7 +690,7 @@ void AstBuilder::buildStepItem(P::StepItemContext *Ctx, StepDecl &Step) {
 }
 
 std::optional<BranchArm> AstBuilder::buildArm(P::BranchArmContext *Ctx) {
-  if (Ctx->exception)
+  if (hasSyntaxError(Ctx))
     return std::nullopt;
   BranchArm Arm;
   if (!Ctx->OTHERWISE()) {
@@ -660,7 +717,7 @@ void AstBuilder::buildOutcome(P::OutcomeDeclContext *Ctx, Pathway &Out) {
   std::optional<StringLiteral> Title = stringOf(Ctx->title);
   auto O = std::make_unique<OutcomeDecl>(
       std::move(*Name), Title.value_or(StringLiteral()), rangeOf(Ctx));
-  O->Invalid = !Title || Ctx->exception != nullptr;
+  O->Invalid = !Title || hasSyntaxError(Ctx);
   for (P::OutcomeItemContext *Item : Ctx->outcomeItem()) {
     if (auto *Urgency = dynamic_cast<P::OutcomeUrgencyContext *>(Item)) {
       O->UrgencyName = identOf(Urgency->level);

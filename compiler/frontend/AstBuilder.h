@@ -31,6 +31,7 @@
 #pragma GCC diagnostic pop
 
 #include <optional>
+#include <set>
 
 namespace pathwayc {
 
@@ -45,6 +46,16 @@ public:
       : Buffer(Buffer), Positions(Positions), Diags(Diags) {}
 
   std::unique_ptr<Pathway> build(P::FileContext *Ctx);
+
+  /// Records that a syntax error was found at token \p Index; constructs
+  /// spanning it are dropped or marked Invalid.
+  void markErrorToken(size_t Index) { ErrorTokens.insert(Index); }
+
+  /// Indexes the visible (default-channel) tokens, for errorShortlyBefore.
+  void indexTokens(const std::vector<antlr4::Token *> &Tokens);
+  /// True if an error was recorded at most \p Window visible tokens before
+  /// token \p Index: a new error there is most likely its echo.
+  bool errorShortlyBefore(size_t Index, size_t Window) const;
 
   /// Source ranges of tokens and rules; invalid for conjured tokens.
   SourceRange rangeOf(antlr4::Token *Tok) const;
@@ -85,9 +96,17 @@ private:
   std::optional<NumberLiteral> signedNumberOf(P::SignedNumberContext *Ctx);
   std::optional<UnitRef> unitOf(P::UnitContext *Ctx) const;
 
+  /// True if a syntax error was found inside \p Ctx's tokens.
+  bool hasSyntaxError(antlr4::ParserRuleContext *Ctx) const;
+  /// Adds every name-like token of \p Tree to Out.NamesInBrokenText.
+  void collectNames(antlr4::tree::ParseTree *Tree, Pathway &Out) const;
+
   BufferID Buffer;
   const CodePointMap &Positions;
   DiagnosticsEngine &Diags;
+  std::set<size_t> ErrorTokens;
+  /// For each token, how many visible tokens come before it.
+  std::vector<size_t> VisibleOrdinal;
 };
 
 } // namespace pathwayc

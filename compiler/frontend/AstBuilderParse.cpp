@@ -97,6 +97,13 @@ bool isSoftKeyword(ssize_t Type) {
   return llvm::is_contained(SoftKeywords, Type);
 }
 
+/// A keyword that can never be a name (the grammar's `ident` rule does not
+/// accept it).
+bool isReservedWord(size_t Type) {
+  return Type >= P::PATHWAY && Type <= P::PROBABILITY &&
+         !isSoftKeyword(static_cast<ssize_t>(Type));
+}
+
 /// Formats an expected-token set: "':'", "'->' or 'cite'", or, for a long
 /// set, the first few alternatives and a count.
 std::string describeExpected(antlr4::Parser *Recognizer,
@@ -139,17 +146,23 @@ public:
 protected:
   void reportNoViableAlternative(antlr4::Parser *Recognizer,
                                  const antlr4::NoViableAltException &E) override {
-    report(E.getOffendingToken(),
-           "unexpected " + describeToken(E.getOffendingToken()) +
-               describeContext(Recognizer));
+    CurrentRecognizer = Recognizer;
+    antlr4::Token *T = E.getOffendingToken();
+    if (reportReservedWord(T, getExpectedTokens(Recognizer)))
+      return;
+    report(T, "unexpected " + describeToken(T) + describeContext(Recognizer));
   }
 
   void reportInputMismatch(antlr4::Parser *Recognizer,
                            const antlr4::InputMismatchException &E) override {
-    report(E.getOffendingToken(),
-           "expected " + describeExpected(Recognizer, E.getExpectedTokens()) +
-               " but found " + describeToken(E.getOffendingToken()) +
-               describeContext(Recognizer));
+    CurrentRecognizer = Recognizer;
+    antlr4::Token *T = E.getOffendingToken();
+    if (reportReservedWord(T, E.getExpectedTokens()))
+      return;
+    report(T, "expected " +
+                  describeExpected(Recognizer, E.getExpectedTokens()) +
+                  " but found " + describeToken(T) +
+                  describeContext(Recognizer));
   }
 
   void reportFailedPredicate(antlr4::Parser *,
@@ -161,8 +174,11 @@ protected:
   void reportUnwantedToken(antlr4::Parser *Recognizer) override {
     if (inErrorRecoveryMode(Recognizer))
       return;
+    CurrentRecognizer = Recognizer;
     beginErrorCondition(Recognizer);
     antlr4::Token *T = Recognizer->getCurrentToken();
+    if (reportReservedWord(T, getExpectedTokens(Recognizer)))
+      return;
     report(T, "unexpected " + describeToken(T) + "; expected " +
                   describeExpected(Recognizer, getExpectedTokens(Recognizer)) +
                   describeContext(Recognizer));
@@ -171,6 +187,7 @@ protected:
   void reportMissingToken(antlr4::Parser *Recognizer) override {
     if (inErrorRecoveryMode(Recognizer))
       return;
+    CurrentRecognizer = Recognizer;
     beginErrorCondition(Recognizer);
     antlr4::Token *T = Recognizer->getCurrentToken();
     // Point just after the previous token: that is where the missing one
@@ -213,27 +230,70 @@ private:
     return "";
   }
 
+  /// Where a name was expected and a keyword came, says so: the author
+  /// meant a name, and "unexpected 'note'" would not tell them why.
+  bool reportReservedWord(antlr4::Token *T,
+                          const antlr4::misc::IntervalSet &Expected) {
+    if (!T || !isReservedWord(T->getType()) ||
+        !Expected.contains(static_cast<ssize_t>(P::IDENT)))
+      return false;
+    SourceRange Range = Ranges.rangeOf(T);
+    if (!shouldReport(Range, T))
+      return true;
+    Diags.report(Range, diag::err_reserved_word_as_name) << T->getText();
+    return true;
+  }
+
   void report(antlr4::Token *T, const std::string &Message) {
     reportAt(Ranges.rangeOf(T), T, Message);
   }
 
   void reportAt(SourceRange Range, antlr4::Token *T,
                 const std::string &Message) {
-    // A missing closing bracket at the end of the file was already reported
-    // with the bracket that opened it; ANTLR's own view of it adds nothing.
-    if (SuppressAtEof && (!T || T->getType() == antlr4::Token::EOF))
-      return;
     if (!Range.isValid())
       Range = EndOfFile;
-    // ANTLR resynchronises token by token, so one slip can surface as
-    // several errors a few tokens apart. Like protoc, report the first on a
-    // line and let the rest of the line go.
+    if (shouldReport(Range, T))
+      Diags.report(Range, diag::err_syntax) << Message;
+  }
+
+  /// Remembers that the construct around \p T is broken, whether or not
+  /// its error was shown, so that the builder does not trust it.
+  void markBroken(antlr4::Token *T) {
+    if (T && T->getTokenIndex() != static_cast<size_t>(-1))
+      Ranges.markErrorToken(T->getTokenIndex());
+  }
+
+  /// Filters the errors that only echo an earlier one.
+  bool shouldReport(SourceRange Range, antlr4::Token *T) {
+    // ANTLR resynchronises token by token, so one slip (or one stray
+    // character the lexer dropped) can surface as several errors a few
+    // tokens apart: report the first and let the next few tokens go.
+    constexpr size_t CascadeTokens = 3;
+    size_t Index = T ? T->getTokenIndex() : static_cast<size_t>(-1);
+    bool Echo = Ranges.errorShortlyBefore(Index, CascadeTokens);
+    markBroken(T);
+    if (Echo)
+      return false;
+    bool AfterPathway = CurrentRecognizer &&
+                        dynamic_cast<P::FileContext *>(
+                            CurrentRecognizer->getContext()) != nullptr;
+    bool AtEof = !T || T->getType() == antlr4::Token::EOF;
+    // A missing closing bracket at the end of the file was already reported
+    // with the bracket that opened it; ANTLR's own view of it adds nothing.
+    if (SuppressAtEof && AtEof)
+      return false;
+    // After an error inside a block, recovery often takes the block's '}'
+    // for the pathway's, and then finds text "after the end of the file".
+    if (ReportedAny && AfterPathway)
+      return false;
+    // Like protoc, one error a line: the rest of the line is its echo.
     unsigned Line =
         Diags.getSourceManager().getLineColumn(Range.getBegin()).Line;
     if (Line == LastErrorLine)
-      return;
+      return false;
     LastErrorLine = Line;
-    Diags.report(Range, diag::err_syntax) << Message;
+    ReportedAny = true;
+    return true;
   }
 
 public:
@@ -243,14 +303,17 @@ private:
   AstBuilder &Ranges;
   DiagnosticsEngine &Diags;
   bool SuppressAtEof;
+  /// The parser of the error being reported, for its rule context.
+  antlr4::Parser *CurrentRecognizer = nullptr;
   unsigned LastErrorLine = 0;
+  bool ReportedAny = false;
 };
 
 /// The pass over the token list described at the top of the file. Returns
 /// false when the file must not be parsed (nesting beyond the limit); sets
 /// \p UnclosedAtEof when brackets were still open at the end.
 bool prescanTokens(const std::vector<antlr4::Token *> &Tokens,
-                   const AstBuilder &Ranges, DiagnosticsEngine &Diags,
+                   AstBuilder &Ranges, DiagnosticsEngine &Diags,
                    bool &UnclosedAtEof) {
   llvm::SmallVector<size_t, 32> Open; // Indices of open brackets.
   for (size_t I = 0; I != Tokens.size(); ++I) {
@@ -260,6 +323,7 @@ bool prescanTokens(const std::vector<antlr4::Token *> &Tokens,
     case P::UNEXPECTED_CHAR:
       Diags.report(Ranges.rangeOf(T), diag::err_unexpected_character)
           << T->getText();
+      Ranges.markErrorToken(I);
       Writable->setChannel(antlr4::Token::HIDDEN_CHANNEL);
       break;
     case P::UNTERMINATED_STRING: {
@@ -287,12 +351,17 @@ bool prescanTokens(const std::vector<antlr4::Token *> &Tokens,
       break;
     case P::RBRACE:
     case P::RBRACK:
-    case P::RPAREN:
-      // Mismatched closers are the parser's to report; here only the depth
-      // matters, so any closer pops.
-      if (!Open.empty())
-        Open.pop_back();
+    case P::RPAREN: {
+      // A closer matches the innermost opener of its kind; openers it skips
+      // were left unclosed, which the parser reports where it happens. A
+      // closer that matches nothing is the parser's to report too.
+      auto Match = std::find_if(Open.rbegin(), Open.rend(), [&](size_t Index) {
+        return closerFor(Tokens[Index]->getType()) == T->getText();
+      });
+      if (Match != Open.rend())
+        Open.erase(std::next(Match).base(), Open.end());
       break;
+    }
     default:
       break;
     }
@@ -338,6 +407,7 @@ std::unique_ptr<Pathway> pathwayc::parsePathway(BufferID Buffer,
   if (!prescanTokens(Tokens.getTokens(), Builder, Diags, UnclosedAtEof))
     return nullptr;
 
+  Builder.indexTokens(Tokens.getTokens());
   grammar::PathwayParser Parser(&Tokens);
   Parser.removeErrorListeners();
   auto Strategy =

@@ -118,6 +118,10 @@ const Decl *Sema::resolve(const Identifier &Name, RefKind Kind) {
     D->Used = true;
     return D;
   }
+  // Text lost to a syntax error may have held the declaration; the syntax
+  // error is the one to fix first.
+  if (P.NamesInBrokenText.count(Name.Name))
+    return nullptr;
   llvm::SmallVector<llvm::StringRef, 32> Candidates;
   for (const auto &Entry : Scope)
     if (kindMatches(Entry.second->getKind(), Kind))
@@ -368,8 +372,9 @@ void Sema::reportUnused() {
     const auto *Pr = llvm::dyn_cast<ProcedureDecl>(D);
     return Pr && Pr->Category == Appropriateness::UsuallyNotAppropriate;
   });
+  // A use may have been in text lost to a syntax error.
   for (Decl *D : Candidates)
-    if (!D->Used && !D->Invalid)
+    if (!D->Used && !D->Invalid && !P.NamesInBrokenText.count(D->getName()))
       Diags.report(D->Name.Range, diag::warn_unused_declaration)
           << static_cast<unsigned>(D->getKind()) << D->getName();
 }

@@ -74,6 +74,17 @@ std::string withUnit(double Value, Unit U) {
   return fmt::format("{} {}", Value, getUnitName(U).str());
 }
 
+/// A probability, or an input whose whole domain lies in [0, 1]: a number
+/// an author may mistakenly write as a percentage.
+bool isFraction(const Expr &Subject) {
+  if (isa<ProbabilityExpr>(Subject))
+    return true;
+  const InputDecl *Input = subjectInput(Subject);
+  return Input && Input->Type.getUnit() == Unit::None && Input->Type.Domain &&
+         Input->Type.Domain->Low.Value >= 0 &&
+         Input->Type.Domain->High.Value <= 1;
+}
+
 std::string describeSubject(const Expr &E) {
   if (const auto *N = dyn_cast<NameRefExpr>(&E))
     return N->Name.Name;
@@ -178,13 +189,8 @@ bool Sema::checkCompare(CompareExpr &C) {
     return false;
   }
   if (!LQ && !RQ) {
-    if (L == R && (L == ExprType::Number || L == ExprType::Probability)) {
-      Diags.report(C.getRange(), diag::err_compare_two_inputs)
-          << describeSubject(*C.LHS) << describeSubject(*C.RHS);
-      return false;
-    }
-    Diags.report(C.getRange(), diag::err_invalid_comparison)
-        << getValueTypeSelect(L) << getValueTypeSelect(R);
+    Diags.report(C.getRange(), diag::err_compare_two_inputs)
+        << describeSubject(*C.LHS) << describeSubject(*C.RHS);
     return false;
   }
   Expr &Subject = LQ ? *C.RHS : *C.LHS;
@@ -261,7 +267,7 @@ Sema::convertForSubject(const Expr &Subject, const NumberLiteral &Number,
   if (*Have == Want)
     return Number.Value;
   if (Want == Unit::None) {
-    if (*Have == Unit::Percent) {
+    if (*Have == Unit::Percent && isFraction(Subject)) {
       std::string Fraction = withUnit(Number.Value / 100, Unit::None);
       Diags.report(Range, diag::err_percent_not_fraction)
           << static_cast<unsigned>(Input == nullptr) << Name << Fraction;
@@ -336,6 +342,20 @@ bool Sema::checkInInterval(InIntervalExpr &E) {
   IntervalLiteral &I = E.Interval;
   if (!checkIntervalShape(I))
     return false;
+  // A fraction written as a percentage: suggest the whole interval, not
+  // its first end.
+  const Expr &Subject = *E.Operand;
+  if (I.UnitName && lookupUnit(I.UnitName->Name.Name) == Unit::Percent &&
+      isFraction(Subject)) {
+    IntervalLiteral Fraction = I;
+    Fraction.UnitName.reset();
+    Fraction.Low.Spelling = withUnit(I.Low.Value / 100, Unit::None);
+    Fraction.High.Spelling = withUnit(I.High.Value / 100, Unit::None);
+    Diags.report(I.Range, diag::err_percent_not_fraction)
+        << static_cast<unsigned>(isa<ProbabilityExpr>(Subject))
+        << describeSubject(Subject) << formatInterval(Fraction);
+    return false;
+  }
   std::optional<double> Low =
       convertForSubject(*E.Operand, I.Low, I.UnitName, I.Range);
   if (!Low)
