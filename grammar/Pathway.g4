@@ -188,6 +188,7 @@ notExpr
 atom
     : LPAREN expr RPAREN                            # parenAtom
     | (TRUE | FALSE)                                # boolLiteralAtom
+    | lhs=operand (IS NOT? | EQ | NE) value=(TRUE | FALSE)  # boolComparisonAtom
     | lhs=operand op=compareOp rhs=operand          # comparisonAtom
     | operand IN interval unit?                     # intervalAtom
     | operand NOT? IN LBRACE ident (COMMA ident)* COMMA? RBRACE  # setAtom

@@ -204,8 +204,13 @@ DiagnosticBuilder &DiagnosticBuilder::addFixIt(SourceRange Range,
   return *this;
 }
 
-DiagnosticBuilder &DiagnosticBuilder::setWitness(llvm::StringRef Witness) {
-  this->Witness = Witness.str();
+DiagnosticBuilder &DiagnosticBuilder::setWitness(CaseWitness Witness) {
+  this->Witness = std::move(Witness);
+  return *this;
+}
+
+DiagnosticBuilder &DiagnosticBuilder::setWitness(llvm::StringRef Vignette) {
+  this->Witness = CaseWitness{Vignette.str(), {}, {}};
   return *this;
 }
 
@@ -269,6 +274,26 @@ std::vector<Diagnostic> DiagnosticsEngine::getSortedDiagnostics() const {
 // Near misses
 //===----------------------------------------------------------------------===//
 
+/// Edit distance in which swapping two adjacent characters ('releif') is
+/// one edit, as typists make it, not two (optimal string alignment).
+static unsigned getTypoDistance(llvm::StringRef A, llvm::StringRef B) {
+  std::vector<std::vector<unsigned>> D(A.size() + 1,
+                                       std::vector<unsigned>(B.size() + 1));
+  for (size_t I = 0; I <= A.size(); ++I)
+    D[I][0] = I;
+  for (size_t J = 0; J <= B.size(); ++J)
+    D[0][J] = J;
+  for (size_t I = 1; I <= A.size(); ++I)
+    for (size_t J = 1; J <= B.size(); ++J) {
+      unsigned Cost = A[I - 1] == B[J - 1] ? 0 : 1;
+      D[I][J] = std::min({D[I - 1][J] + 1, D[I][J - 1] + 1,
+                          D[I - 1][J - 1] + Cost});
+      if (I > 1 && J > 1 && A[I - 1] == B[J - 2] && A[I - 2] == B[J - 1])
+        D[I][J] = std::min(D[I][J], D[I - 2][J - 2] + 1);
+    }
+  return D[A.size()][B.size()];
+}
+
 llvm::StringRef
 pathwayc::findNearMiss(llvm::StringRef Typo,
                        llvm::ArrayRef<llvm::StringRef> Candidates) {
@@ -291,8 +316,7 @@ pathwayc::findNearMiss(llvm::StringRef Typo,
     if (Candidate.empty())
       continue;
     std::string LowerCandidate = Candidate.lower();
-    unsigned Distance = llvm::StringRef(LowerTypo).edit_distance(
-        LowerCandidate, /*AllowReplacements=*/true, Threshold);
+    unsigned Distance = getTypoDistance(LowerTypo, LowerCandidate);
     // Rewriting every character of a short name is not a correction: 'o'
     // is no misspelling of 'a'.
     if (Distance > Threshold || Distance >= Typo.size())

@@ -80,6 +80,18 @@ struct DiagnosticNote {
   std::string Message;
 };
 
+/// A concrete case that exposes a verifier finding.
+struct CaseWitness {
+  /// A short patient vignette for people: "relief = 62.5 percent,
+  /// intra_articular_confirmed = true reaches no arm".
+  std::string Vignette;
+  /// The case, input by input, in the pathway's declaration order.
+  std::vector<std::pair<std::string, std::string>> Inputs;
+  /// The decision-graph nodes of the path that exposes the finding, from
+  /// the start; the Graphviz target draws it.
+  std::vector<std::string> Path;
+};
+
 /// One reported diagnostic, with its message already formatted.
 struct Diagnostic {
   diag::ID ID;
@@ -90,7 +102,7 @@ struct Diagnostic {
   std::vector<FixIt> FixIts;
   /// A concrete case that exposes the problem (verifier findings), rendered
   /// as a short vignette after the message.
-  std::optional<std::string> Witness;
+  std::optional<CaseWitness> Witness;
 
   llvm::StringRef getCode() const { return getDiagnosticInfo(ID).Code; }
 };
@@ -118,7 +130,9 @@ public:
   DiagnosticBuilder &operator<<(double Arg);
 
   DiagnosticBuilder &addFixIt(SourceRange Range, llvm::StringRef Replacement);
-  DiagnosticBuilder &setWitness(llvm::StringRef Witness);
+  DiagnosticBuilder &setWitness(CaseWitness Witness);
+  /// A witness that is only a vignette.
+  DiagnosticBuilder &setWitness(llvm::StringRef Vignette);
 
 private:
   friend class DiagnosticsEngine;
@@ -130,7 +144,7 @@ private:
   diag::ID ID;
   llvm::SmallVector<std::string, 4> Args;
   std::vector<FixIt> FixIts;
-  std::optional<std::string> Witness;
+  std::optional<CaseWitness> Witness;
 };
 
 class DiagnosticsEngine {

@@ -327,7 +327,7 @@ void pathwayc::renderDiagnosticText(llvm::raw_ostream &OS,
   renderEntry(OS, SM, D.Level, D.getCode(), D.Range, D.Message, D.FixIts, Opts);
   if (D.Witness) {
     // Continuation lines line up under the first: "  witness: ".
-    llvm::StringRef Rest = *D.Witness;
+    llvm::StringRef Rest = D.Witness->Vignette;
     OS << "  witness: ";
     bool First = true;
     while (First || !Rest.empty()) {
@@ -433,8 +433,14 @@ nlohmann::json pathwayc::diagnosticsToJson(const SourceManager &SM,
     }
     J["fixits"] = std::move(FixIts);
 
-    if (D.Witness)
-      J["witness"] = *D.Witness;
+    if (D.Witness) {
+      nlohmann::json Inputs = nlohmann::json::array();
+      for (const auto &[Name, Value] : D.Witness->Inputs)
+        Inputs.push_back({{"input", Name}, {"value", Value}});
+      J["witness"] = {{"vignette", D.Witness->Vignette},
+                      {"inputs", std::move(Inputs)},
+                      {"path", D.Witness->Path}};
+    }
     List.push_back(std::move(J));
   }
   nlohmann::json Root = nlohmann::json::object();

@@ -8,6 +8,7 @@
 
 #include "diag/Diagnostic.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 
@@ -63,6 +64,23 @@ bool AstBuilder::hasSyntaxError(antlr4::ParserRuleContext *Ctx) const {
                     : First;
   auto It = ErrorTokens.lower_bound(First);
   return It != ErrorTokens.end() && *It <= Last;
+}
+
+void AstBuilder::markSwallowedText(llvm::StringRef Text) {
+  // Words as the lexer would split them: a letter or '_' and then letters,
+  // digits or '_'.
+  size_t I = 0;
+  while (I < Text.size()) {
+    if (!std::isalpha(static_cast<unsigned char>(Text[I])) && Text[I] != '_') {
+      ++I;
+      continue;
+    }
+    size_t Begin = I;
+    while (I < Text.size() &&
+           (std::isalnum(static_cast<unsigned char>(Text[I])) || Text[I] == '_'))
+      ++I;
+    SwallowedNames.push_back(Text.slice(Begin, I).str());
+  }
 }
 
 void AstBuilder::indexTokens(const std::vector<antlr4::Token *> &Tokens) {
@@ -140,7 +158,12 @@ std::optional<NumberLiteral> AstBuilder::numberOf(antlr4::Token *Tok) {
   N.Range = rangeOf(Tok);
   N.Value = std::strtod(N.Spelling.c_str(), nullptr);
   if (!std::isfinite(N.Value)) {
-    Diags.report(N.Range, diag::err_number_out_of_range) << N.Spelling;
+    // A number too large to hold is too long to repeat in full.
+    constexpr size_t MaxShown = 24;
+    std::string Shown = N.Spelling.size() > MaxShown
+                            ? N.Spelling.substr(0, MaxShown) + "..."
+                            : N.Spelling;
+    Diags.report(N.Range, diag::err_number_out_of_range) << Shown;
     return std::nullopt;
   }
   return N;
@@ -305,6 +328,20 @@ ExprPtr AstBuilder::buildAtom(P::AtomContext *Ctx) {
     return buildExpr(Paren->expr());
   if (auto *Lit = dynamic_cast<P::BoolLiteralAtomContext *>(Ctx))
     return std::make_unique<BoolLiteralExpr>(Lit->TRUE() != nullptr, R);
+  if (auto *Cmp = dynamic_cast<P::BoolComparisonAtomContext *>(Ctx)) {
+    ExprPtr LHS = buildOperand(Cmp->lhs);
+    if (!LHS || !Cmp->value)
+      return nullptr;
+    bool Negated = Cmp->NE() || Cmp->NOT();
+    SourceRange OpRange = rangeOf(tokenOf(Cmp->IS() ? Cmp->IS()
+                                          : Cmp->EQ() ? Cmp->EQ()
+                                                      : Cmp->NE()));
+    auto Value = std::make_unique<BoolLiteralExpr>(
+        Cmp->value->getType() == P::TRUE, rangeOf(Cmp->value));
+    return std::make_unique<CompareExpr>(
+        std::move(LHS), Negated ? CompareOp::NotEqual : CompareOp::Equal,
+        OpRange, std::move(Value), R);
+  }
   if (auto *Cmp = dynamic_cast<P::ComparisonAtomContext *>(Ctx)) {
     ExprPtr LHS = buildOperand(Cmp->lhs);
     ExprPtr RHS = buildOperand(Cmp->rhs);
@@ -388,6 +425,8 @@ std::unique_ptr<Pathway> AstBuilder::build(P::FileContext *Ctx) {
   if (!Name)
     return nullptr;
   auto Out = std::make_unique<Pathway>();
+  for (const std::string &Swallowed : SwallowedNames)
+    Out->NamesInBrokenText.insert(Swallowed);
   Out->Name = std::move(*Name);
   Out->Range = rangeOf(Decl);
   for (P::MemberContext *Member : Decl->member())
@@ -447,6 +486,33 @@ void AstBuilder::buildMember(P::MemberContext *Ctx, Pathway &Out) {
   }
 }
 
+/// Attributes that may be given once (a source's year, a procedure's
+/// rating, an outcome's urgency): reports a repeat at the second one, with
+/// the first as a note.
+class AstBuilder::AttributeSet {
+public:
+  explicit AttributeSet(AstBuilder &Builder) : Builder(Builder) {}
+
+  bool firstTime(antlr4::ParserRuleContext *Attr) {
+    antlr4::Token *Keyword = Attr->start;
+    if (!Keyword)
+      return false;
+    auto [It, Inserted] = First.try_emplace(Keyword->getText(), Keyword);
+    if (Inserted)
+      return true;
+    Builder.Diags.report(Builder.rangeOf(Keyword), diag::err_duplicate_metadata)
+        << Keyword->getText();
+    Builder.Diags.report(Builder.rangeOf(It->second),
+                         diag::note_previous_definition)
+        << Keyword->getText();
+    return false;
+  }
+
+private:
+  AstBuilder &Builder;
+  llvm::StringMap<antlr4::Token *> First;
+};
+
 void AstBuilder::buildMetadata(P::MetadataContext *Ctx, Pathway &Out) {
   std::optional<StringLiteral> Value = stringOf(Ctx->value);
   if (!Value || !Ctx->key)
@@ -472,7 +538,10 @@ void AstBuilder::buildSource(P::SourceDeclContext *Ctx, Pathway &Out) {
                                         Title.value_or(StringLiteral()),
                                         rangeOf(Ctx));
   S->Invalid = !Title;
+  AttributeSet Seen(*this);
   for (P::SourceAttributeContext *Attr : Ctx->sourceAttribute()) {
+    if (!Seen.firstTime(Attr))
+      continue;
     if (auto *Year = dynamic_cast<P::SourceYearContext *>(Attr))
       S->Year = numberOf(tokenOf(Year->NUMBER()));
     else if (auto *Url = dynamic_cast<P::SourceUrlContext *>(Attr))
@@ -623,7 +692,10 @@ void AstBuilder::buildProcedure(P::ProcedureDeclContext *Ctx, Pathway &Out) {
       std::move(*Name), Title.value_or(StringLiteral()),
       Category.value_or(Identifier()), rangeOf(Ctx));
   Pr->Invalid = !Title || !Category || hasSyntaxError(Ctx);
+  AttributeSet Seen(*this);
   for (P::ProcedureAttributeContext *Attr : Ctx->procedureAttribute()) {
+    if (!Seen.firstTime(Attr))
+      continue;
     if (auto *Rating = dynamic_cast<P::ProcedureRatingContext *>(Attr))
       Pr->Rating = numberOf(tokenOf(Rating->NUMBER()));
     else if (auto *Rad = dynamic_cast<P::ProcedureRadiationContext *>(Attr))
@@ -718,9 +790,11 @@ void AstBuilder::buildOutcome(P::OutcomeDeclContext *Ctx, Pathway &Out) {
   auto O = std::make_unique<OutcomeDecl>(
       std::move(*Name), Title.value_or(StringLiteral()), rangeOf(Ctx));
   O->Invalid = !Title || hasSyntaxError(Ctx);
+  AttributeSet Seen(*this);
   for (P::OutcomeItemContext *Item : Ctx->outcomeItem()) {
     if (auto *Urgency = dynamic_cast<P::OutcomeUrgencyContext *>(Item)) {
-      O->UrgencyName = identOf(Urgency->level);
+      if (Seen.firstTime(Item))
+        O->UrgencyName = identOf(Urgency->level);
     } else if (auto *Rec = dynamic_cast<P::OutcomeRecommendContext *>(Item)) {
       std::optional<StringLiteral> Text = stringOf(tokenOf(Rec->STRING()));
       if (!Text)

@@ -20,6 +20,8 @@
 #include "ast/AST.h"
 #include "frontend/TextChecks.h"
 
+#include "llvm/ADT/StringMap.h"
+
 // The generated parser's headers (and the ANTLR runtime's) are not written
 // to this project's warning standard; they are SYSTEM includes through the
 // pathwayc_grammar target, and this pragma covers what -isystem does not.
@@ -31,6 +33,7 @@
 #pragma GCC diagnostic pop
 
 #include <optional>
+#include <map>
 #include <set>
 
 namespace pathwayc {
@@ -51,6 +54,22 @@ public:
   /// spanning it are dropped or marked Invalid.
   void markErrorToken(size_t Index) { ErrorTokens.insert(Index); }
 
+  /// Records text that an unclosed comment swallowed: every name in it may
+  /// have been declared or used there.
+  void markSwallowedText(llvm::StringRef Text);
+
+  /// Records that the bracket at token \p Opener is closed at \p Closer.
+  void setMatchingCloser(size_t Opener, size_t Closer) {
+    MatchingCloser[Opener] = Closer;
+  }
+  /// The closing bracket of the opener at \p Index, if it has one.
+  std::optional<size_t> getMatchingCloser(size_t Index) const {
+    auto It = MatchingCloser.find(Index);
+    if (It == MatchingCloser.end())
+      return std::nullopt;
+    return It->second;
+  }
+
   /// Indexes the visible (default-channel) tokens, for errorShortlyBefore.
   void indexTokens(const std::vector<antlr4::Token *> &Tokens);
   /// True if an error was recorded at most \p Window visible tokens before
@@ -62,6 +81,8 @@ public:
   SourceRange rangeOf(antlr4::ParserRuleContext *Ctx) const;
 
 private:
+  class AttributeSet;
+
   void buildMember(P::MemberContext *Ctx, Pathway &Out);
   void buildMetadata(P::MetadataContext *Ctx, Pathway &Out);
   void buildSource(P::SourceDeclContext *Ctx, Pathway &Out);
@@ -105,6 +126,9 @@ private:
   const CodePointMap &Positions;
   DiagnosticsEngine &Diags;
   std::set<size_t> ErrorTokens;
+  std::map<size_t, size_t> MatchingCloser;
+  /// Names in text an unclosed comment swallowed, copied into the AST.
+  std::vector<std::string> SwallowedNames;
   /// For each token, how many visible tokens come before it.
   std::vector<size_t> VisibleOrdinal;
 };

@@ -22,6 +22,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSwitch.h"
 
 #include <algorithm>
 
@@ -143,6 +144,30 @@ public:
                       bool SuppressAtEof)
       : Ranges(Ranges), Diags(Diags), SuppressAtEof(SuppressAtEof) {}
 
+  /// After an error in a rule that opened a bracket, skips to the bracket's
+  /// match, so that the closer is not taken for an outer block's (a '}' of
+  /// a value list closing the inputs block, and the inputs' one the
+  /// pathway). Elsewhere, ANTLR's follow-set recovery.
+  void recover(antlr4::Parser *Recognizer, std::exception_ptr E) override {
+    antlr4::TokenStream *Stream = Recognizer->getTokenStream();
+    antlr4::ParserRuleContext *Ctx = Recognizer->getContext();
+    size_t Position = Stream->index();
+    size_t RuleStart =
+        Ctx && Ctx->start ? Ctx->start->getTokenIndex() : Position;
+    for (size_t I = Position; I-- > RuleStart;) {
+      std::optional<size_t> Closer = Ranges.getMatchingCloser(I);
+      if (!Closer)
+        continue;
+      if (*Closer < Position)
+        continue;
+      while (Stream->index() <= *Closer &&
+             Stream->LA(1) != antlr4::Token::EOF)
+        Recognizer->consume();
+      return;
+    }
+    antlr4::DefaultErrorStrategy::recover(Recognizer, E);
+  }
+
 protected:
   void reportNoViableAlternative(antlr4::Parser *Recognizer,
                                  const antlr4::NoViableAltException &E) override {
@@ -234,8 +259,22 @@ private:
   /// meant a name, and "unexpected 'note'" would not tell them why.
   bool reportReservedWord(antlr4::Token *T,
                           const antlr4::misc::IntervalSet &Expected) {
-    if (!T || !isReservedWord(T->getType()) ||
-        !Expected.contains(static_cast<ssize_t>(P::IDENT)))
+    if (!T || !isReservedWord(T->getType()))
+      return false;
+    // A name is what the grammar wanted, or the keyword follows a comma in
+    // a list of names (where ANTLR may already have left the list).
+    bool AfterComma = false;
+    if (CurrentRecognizer && T->getTokenIndex() != static_cast<size_t>(-1)) {
+      antlr4::TokenStream *Stream = CurrentRecognizer->getTokenStream();
+      for (size_t I = T->getTokenIndex(); I-- > 0;) {
+        antlr4::Token *Prev = Stream->get(I);
+        if (Prev->getChannel() != antlr4::Token::DEFAULT_CHANNEL)
+          continue;
+        AfterComma = Prev->getType() == P::COMMA;
+        break;
+      }
+    }
+    if (!Expected.contains(static_cast<ssize_t>(P::IDENT)) && !AfterComma)
       return false;
     SourceRange Range = Ranges.rangeOf(T);
     if (!shouldReport(Range, T))
@@ -309,6 +348,23 @@ private:
   bool ReportedAny = false;
 };
 
+/// What an author who typed \p Text most likely meant, from other languages'
+/// operators and typographic symbols; empty when there is no good guess.
+llvm::StringRef suggestForCharacter(llvm::StringRef Text) {
+  return llvm::StringSwitch<llvm::StringRef>(Text)
+      .Cases("&", "&&", "and")
+      .Cases("|", "||", "or")
+      .Case("!", "not")
+      .Case("=", "==")
+      .Case("\u2265", ">=")
+      .Case("\u2264", "<=")
+      .Case("\u2260", "!=")
+      .Case("\u2192", "->")
+      .Case("\u201C", "\"")
+      .Case("\u201D", "\"")
+      .Default("");
+}
+
 /// The pass over the token list described at the top of the file. Returns
 /// false when the file must not be parsed (nesting beyond the limit); sets
 /// \p UnclosedAtEof when brackets were still open at the end.
@@ -316,16 +372,35 @@ bool prescanTokens(const std::vector<antlr4::Token *> &Tokens,
                    AstBuilder &Ranges, DiagnosticsEngine &Diags,
                    bool &UnclosedAtEof) {
   llvm::SmallVector<size_t, 32> Open; // Indices of open brackets.
+  bool SwallowedRest = false;
   for (size_t I = 0; I != Tokens.size(); ++I) {
     antlr4::Token *T = Tokens[I];
     auto *Writable = dynamic_cast<antlr4::WritableToken *>(T);
     switch (T->getType()) {
-    case P::UNEXPECTED_CHAR:
-      Diags.report(Ranges.rangeOf(T), diag::err_unexpected_character)
-          << T->getText();
+    case P::UNEXPECTED_CHAR: {
+      // `&&` and `||` are two stray characters but one slip.
+      std::string Text = T->getText();
+      SourceRange Range = Ranges.rangeOf(T);
+      if ((Text == "&" || Text == "|") && I + 1 < Tokens.size() &&
+          Tokens[I + 1]->getText() == Text) {
+        antlr4::Token *Second = Tokens[++I];
+        dynamic_cast<antlr4::WritableToken *>(Second)->setChannel(
+            antlr4::Token::HIDDEN_CHANNEL);
+        Ranges.markErrorToken(I);
+        Text += Text;
+        Range = SourceRange::join(Range, Ranges.rangeOf(Second));
+      }
+      llvm::StringRef Suggestion = suggestForCharacter(Text);
+      DiagnosticBuilder Builder =
+          Diags.report(Range, diag::err_unexpected_character);
+      Builder << Text << Suggestion
+              << static_cast<unsigned>(!Suggestion.empty());
+      if (!Suggestion.empty())
+        Builder.addFixIt(Range, Suggestion);
       Ranges.markErrorToken(I);
       Writable->setChannel(antlr4::Token::HIDDEN_CHANNEL);
       break;
+    }
     case P::UNTERMINATED_STRING: {
       SourceRange R = Ranges.rangeOf(T);
       Diags.report(SourceRange(R.getEnd()), diag::err_unterminated_string)
@@ -338,6 +413,11 @@ bool prescanTokens(const std::vector<antlr4::Token *> &Tokens,
       Diags.report(SourceRange(Ranges.rangeOf(T).getBegin()),
                    diag::err_unterminated_comment);
       Writable->setChannel(antlr4::Token::HIDDEN_CHANNEL);
+      // The comment swallowed the rest of the file, closing brackets and
+      // all: the one error says it all.
+      Ranges.markSwallowedText(T->getText());
+      SwallowedRest = true;
+      UnclosedAtEof = true;
       break;
     case P::LBRACE:
     case P::LBRACK:
@@ -358,15 +438,17 @@ bool prescanTokens(const std::vector<antlr4::Token *> &Tokens,
       auto Match = std::find_if(Open.rbegin(), Open.rend(), [&](size_t Index) {
         return closerFor(Tokens[Index]->getType()) == T->getText();
       });
-      if (Match != Open.rend())
+      if (Match != Open.rend()) {
+        Ranges.setMatchingCloser(*Match, I);
         Open.erase(std::next(Match).base(), Open.end());
+      }
       break;
     }
     default:
       break;
     }
   }
-  if (Open.empty())
+  if (Open.empty() || SwallowedRest)
     return true;
   // Report the innermost bracket left open, where the author most likely
   // forgot to close; the outer ones are usually consequences.

@@ -195,11 +195,14 @@ std::optional<llvm::StringRef> Sema::resolveWord(const Identifier &Word,
 //===----------------------------------------------------------------------===//
 
 void Sema::checkMetadata() {
-  llvm::StringSet<> Seen;
+  llvm::StringMap<const Metadata *> Seen;
   for (const Metadata &M : P.Meta) {
     llvm::StringRef Key = getMetadataKeyName(M.Key);
-    if (!Seen.insert(Key).second)
-      Diags.report(M.Range, diag::err_duplicate_metadata) << Key;
+    auto [It, Inserted] = Seen.try_emplace(Key, &M);
+    if (Inserted)
+      continue;
+    Diags.report(M.Range, diag::err_duplicate_metadata) << Key;
+    Diags.report(It->second->Range, diag::note_previous_definition) << Key;
   }
   for (auto Key : {Metadata::MetadataKey::Title, Metadata::MetadataKey::Version})
     if (!Seen.count(getMetadataKeyName(Key)))
@@ -304,6 +307,9 @@ void Sema::checkStep(StepDecl &S) {
 
 void Sema::checkBranch(StepDecl &S, Branch &B) {
   if (B.Arms.empty()) {
+    // Arms lost to a syntax error were reported there.
+    if (S.Invalid)
+      return;
     Diags.report(B.Range, diag::err_empty_branch);
     S.Invalid = true;
     return;

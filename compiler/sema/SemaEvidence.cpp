@@ -38,9 +38,14 @@ bool Sema::checkEvidence(EvidenceValue &V, EvidenceKind Kind) {
   auto CheckEnd = [&](const NumberLiteral &N) {
     if (N.Value >= 0 && N.Value <= Scale)
       return;
-    Diags.report(N.Range, diag::err_evidence_out_of_range)
-        << static_cast<unsigned>(Kind) << N.Spelling
-        << static_cast<unsigned>(Percent);
+    // 72.7 without a unit is most likely 72.7 percent.
+    bool LooksLikePercent = !Percent && N.Value > 1 && N.Value <= 100;
+    DiagnosticBuilder Builder = Diags.report(N.Range, diag::err_evidence_out_of_range);
+    Builder << static_cast<unsigned>(Kind) << N.Spelling
+            << static_cast<unsigned>(Percent)
+            << static_cast<unsigned>(LooksLikePercent);
+    if (LooksLikePercent && !V.High)
+      Builder.addFixIt(N.Range, N.Spelling + " percent");
     Ok = false;
   };
   CheckEnd(V.Low);

@@ -151,6 +151,13 @@ ExprType Sema::checkSubject(Expr &E) {
     Prob->Resolved = resolve(Prob->Diagnosis, RefKind::Diagnosis);
     if (!Prob->Resolved || Prob->Resolved->Invalid)
       return E.Type = ExprType::Unknown;
+    const auto &D = cast<DiagnosisDecl>(*Prob->Resolved);
+    if (!D.Pretest && !D.PretestInput) {
+      Diags.report(Prob->Diagnosis.Range, diag::err_probability_without_pretest)
+          << D.getName();
+      Diags.report(D.Name.Range, diag::note_declared_here) << D.getName();
+      return E.Type = ExprType::Unknown;
+    }
     return E.Type = ExprType::Probability;
   }
   if (isa<QuantityExpr>(E))
@@ -165,6 +172,18 @@ ExprType Sema::checkSubject(Expr &E) {
 }
 
 bool Sema::checkCompare(CompareExpr &C) {
+  // `finding is true`: the other side must be true or false itself.
+  if (isa<BoolLiteralExpr>(*C.RHS)) {
+    ExprType T = checkSubject(*C.LHS);
+    if (T == ExprType::Unknown)
+      return false;
+    C.RHS->Type = ExprType::Bool;
+    if (T == ExprType::Bool)
+      return true;
+    Diags.report(C.getRange(), diag::err_invalid_comparison)
+        << getValueTypeSelect(T) << getValueTypeSelect(ExprType::Bool);
+    return false;
+  }
   // An enum comparison names a value on the other side, which is not a
   // declaration: decide that before looking names up.
   for (auto [Subject, Value] : {std::pair(C.LHS.get(), C.RHS.get()),
@@ -196,7 +215,12 @@ bool Sema::checkCompare(CompareExpr &C) {
   Expr &Subject = LQ ? *C.RHS : *C.LHS;
   QuantityExpr &Value = LQ ? *LQ : *RQ;
   ExprType SubjectType = LQ ? R : L;
-  if (SubjectType == ExprType::Bool || SubjectType == ExprType::EnumValue) {
+  if (SubjectType == ExprType::Bool) {
+    Diags.report(C.getRange(), diag::err_bool_compared)
+        << describeSubject(Subject);
+    return false;
+  }
+  if (SubjectType == ExprType::EnumValue) {
     bool Ordering = C.Op != CompareOp::Equal && C.Op != CompareOp::NotEqual;
     if (Ordering && isa<NameRefExpr>(Subject))
       Diags.report(C.OpRange, diag::err_ordering_unordered)
@@ -221,7 +245,18 @@ bool Sema::checkEnumCompare(CompareExpr &C, NameRefExpr &Subject,
         << Input.getName() << getValueTypeSelect(ExprType::EnumValue);
     return false;
   }
-  return checkEnumValue(cast<NameRefExpr>(Value).Name, Input);
+  const Identifier &ValueName = cast<NameRefExpr>(Value).Name;
+  // Another input, not a misspelt value: a comparison of two inputs.
+  bool IsValue = llvm::any_of(Input.Type.EnumValues, [&](const Identifier &V) {
+    return V.Name == ValueName.Name;
+  });
+  if (!IsValue &&
+      llvm::isa_and_nonnull<InputDecl>(find(ValueName.Name))) {
+    Diags.report(C.getRange(), diag::err_compare_two_inputs)
+        << Subject.Name.Name << ValueName.Name;
+    return false;
+  }
+  return checkEnumValue(ValueName, Input);
 }
 
 bool Sema::checkEnumValue(const Identifier &Value, const InputDecl &Input) {
@@ -255,7 +290,7 @@ std::optional<Unit> Sema::resolveUnit(std::optional<UnitRef> &U) {
 std::optional<double>
 Sema::convertForSubject(const Expr &Subject, const NumberLiteral &Number,
                         const std::optional<UnitRef> &Written,
-                        SourceRange Range) {
+                        SourceRange Range, const IntervalLiteral *Interval) {
   std::optional<UnitRef> WrittenCopy = Written;
   std::optional<Unit> Have = resolveUnit(WrittenCopy);
   if (!Have)
@@ -273,13 +308,42 @@ Sema::convertForSubject(const Expr &Subject, const NumberLiteral &Number,
           << static_cast<unsigned>(Input == nullptr) << Name << Fraction;
       return std::nullopt;
     }
+    // Show the number (or interval) as written and without its unit.
+    std::string Bare = Number.Spelling;
+    if (Interval) {
+      IntervalLiteral Unitless = *Interval;
+      Unitless.UnitName.reset();
+      Bare = formatInterval(Unitless);
+    }
+    std::string AsWritten = Interval ? formatInterval(*Interval)
+                                     : Bare + " " + Written->Name.Name;
     Diags.report(Written->Name.Range, diag::err_unit_unexpected)
-        << Name << Written->Name.Name;
+        << Name << Bare << AsWritten;
     return std::nullopt;
   }
   if (*Have == Unit::None) {
+    // A percentage written as a fraction (0.75 for 75 percent) is the
+    // likely slip; otherwise the number only lacks its unit. Suggest the
+    // text that means what the author most likely meant.
+    auto Suggest = [&](const NumberLiteral &N) {
+      bool Fraction = Want == Unit::Percent && N.Value > 0 && N.Value <= 1 &&
+                      (!Interval || Interval->High.Value <= 1);
+      return Fraction ? withUnit(N.Value * 100, Unit::None) : N.Spelling;
+    };
+    std::string Suggestion;
+    if (Interval) {
+      IntervalLiteral Fixed = *Interval;
+      Fixed.Low.Spelling = Suggest(Interval->Low);
+      Fixed.High.Spelling = Suggest(Interval->High);
+      Suggestion = formatInterval(Fixed) + " " + getUnitName(Want).str();
+    } else {
+      Suggestion = Suggest(Number) + " " + getUnitName(Want).str();
+    }
     Diags.report(Range, diag::err_unit_missing)
-        << Name << getUnitName(Want) << Number.Spelling;
+            .addFixIt(Range, Suggestion)
+        << Name << getUnitName(Want)
+        << (Interval ? formatInterval(*Interval) : Number.Spelling)
+        << Suggestion;
     return std::nullopt;
   }
   if (getDimension(*Have) != getDimension(Want)) {
@@ -313,8 +377,8 @@ bool Sema::checkInDomain(const Expr &Subject, double Value,
 }
 
 bool Sema::checkNumericCompare(Expr &Subject, QuantityExpr &Value) {
-  std::optional<double> Converted =
-      convertForSubject(Subject, Value.Number, Value.UnitName, Value.getRange());
+  std::optional<double> Converted = convertForSubject(
+      Subject, Value.Number, Value.UnitName, Value.getRange(), nullptr);
   if (!Converted)
     return false;
   Value.Converted = *Converted;
@@ -357,11 +421,11 @@ bool Sema::checkInInterval(InIntervalExpr &E) {
     return false;
   }
   std::optional<double> Low =
-      convertForSubject(*E.Operand, I.Low, I.UnitName, I.Range);
+      convertForSubject(*E.Operand, I.Low, I.UnitName, I.Range, &I);
   if (!Low)
     return false;
   std::optional<double> High =
-      convertForSubject(*E.Operand, I.High, I.UnitName, I.Range);
+      convertForSubject(*E.Operand, I.High, I.UnitName, I.Range, &I);
   if (!High)
     return false;
   if (I.UnitName)

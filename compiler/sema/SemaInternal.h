@@ -90,10 +90,13 @@ private:
   /// Checks that a number written with \p Written can be compared with the
   /// subject (an input with unit \p SubjectUnit, or a probability) and
   /// returns it converted to the subject's unit.
+  /// \p Interval is the interval the number is an end of, if any, so that
+  /// messages show the interval whole.
   std::optional<double> convertForSubject(const Expr &Subject,
                                           const NumberLiteral &Number,
                                           const std::optional<UnitRef> &Written,
-                                          SourceRange Range);
+                                          SourceRange Range,
+                                          const IntervalLiteral *Interval);
   /// Checks that \p Value (in the subject's unit) is in the subject's domain.
   bool checkInDomain(const Expr &Subject, double Value,
                      llvm::StringRef Spelling, SourceRange Range);

@@ -248,7 +248,8 @@ TEST(DiagnosticsEngineTest, FixItsAndWitnesses) {
   ASSERT_EQ(D.FixIts.size(), 1u);
   EXPECT_EQ(D.FixIts[0].Range, Typo);
   EXPECT_EQ(D.FixIts[0].Replacement, "relief");
-  EXPECT_EQ(D.Witness, std::optional<std::string>("pain = 80"));
+  ASSERT_TRUE(D.Witness);
+  EXPECT_EQ(D.Witness->Vignette, "pain = 80");
 }
 
 TEST(DiagnosticsEngineTest, MovedFromBuildersDoNotEmit) {
@@ -384,13 +385,21 @@ TEST(FindNearMissTest, SuggestsCloseNames) {
   EXPECT_EQ(findNearMiss("RELEIF", Names), "relief");
 }
 
+TEST(FindNearMissTest, SwappedLettersAreOneEdit) {
+  std::vector<llvm::StringRef> Names = {"pain", "relief", "src", "months"};
+  EXPECT_EQ(findNearMiss("pian", Names), "pain");
+  EXPECT_EQ(findNearMiss("releif", Names), "relief");
+  EXPECT_EQ(findNearMiss("scr", Names), "src");
+  EXPECT_EQ(findNearMiss("monhts", Names), "months");
+}
+
 TEST(FindNearMissTest, RejectsDistantNames) {
   std::vector<llvm::StringRef> Names = {"pain", "relief", "age"};
   EXPECT_EQ(findNearMiss("xyz", Names), "");
   EXPECT_EQ(findNearMiss("rlf", Names), "");
   EXPECT_EQ(findNearMiss("painful", Names), "");
   // Two edits in four letters is more than a third of the name.
-  EXPECT_EQ(findNearMiss("pian", Names), "");
+  EXPECT_EQ(findNearMiss("pxyn", Names), "");
   EXPECT_EQ(findNearMiss("", Names), "");
   EXPECT_EQ(findNearMiss("pain", {}), "");
 }
@@ -709,7 +718,9 @@ TEST(RenderJsonTest, Shape) {
   SourceRange Typo = rangeOf(SM, B, "releif");
   Diags.report(Typo, diag::err_syntax)
           .addFixIt(Typo, "relief")
-          .setWitness("pain = 80")
+          .setWitness(CaseWitness{"pain = 80 reaches no arm",
+                                  {{"pain", "80"}, {"flag", "true"}},
+                                  {"start", "branch:s"}})
       << "unknown input 'releif'";
   Diags.report(rangeOf(SM, B, "ab"), diag::note_opened_here) << "ab";
   Diags.report(SourceLocation(), diag::err_file_not_found) << "x.pathway";
@@ -746,7 +757,12 @@ TEST(RenderJsonTest, Shape) {
       {"range", Range},
       {"notes", nlohmann::json::array({Note})},
       {"fixits", {{{"range", Range}, {"replacement", "relief"}}}},
-      {"witness", "pain = 80"}};
+      {"witness",
+       {{"vignette", "pain = 80 reaches no arm"},
+        {"inputs",
+         {{{"input", "pain"}, {"value", "80"}},
+          {{"input", "flag"}, {"value", "true"}}}},
+        {"path", {"start", "branch:s"}}}}};
   EXPECT_EQ(J["diagnostics"][1], Expected) << J["diagnostics"][1].dump(2);
 }
 

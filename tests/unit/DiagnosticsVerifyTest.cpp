@@ -68,8 +68,8 @@ VerifyResult verifyFile(const std::string &Path) {
 }
 
 /// "PW0201-undefined-name.pathway" -> "PW0201_undefined_name".
-std::string getTestName(const std::string &Path) {
-  std::string Name = llvm::sys::path::stem(Path).str();
+std::string getTestName(const ::testing::TestParamInfo<std::string> &Info) {
+  std::string Name = llvm::sys::path::stem(Info.param).str();
   for (char &C : Name)
     if (!llvm::isAlnum(C))
       C = '_';
@@ -86,11 +86,9 @@ TEST_P(DiagnosticsVerifyTest, MatchesExpectedComments) {
   EXPECT_TRUE(Result.Ok) << GetParam() << ":\n" << Problems;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Files, DiagnosticsVerifyTest, ::testing::ValuesIn(findDiagnosticFiles()),
-    [](const ::testing::TestParamInfo<std::string> &Info) {
-      return getTestName(Info.param);
-    });
+INSTANTIATE_TEST_SUITE_P(Files, DiagnosticsVerifyTest,
+                         ::testing::ValuesIn(findDiagnosticFiles()),
+                         getTestName);
 
 // If the directory were empty the suite above would have no instances;
 // DirectoryHasFiles says so in plainer words than gtest's own check.
@@ -102,10 +100,12 @@ TEST(DiagnosticsVerifyCoverageTest, DirectoryHasFiles) {
 }
 
 TEST(DiagnosticsVerifyCoverageTest, EveryCodeIsMatchedByAFile) {
-  // These codes are about the file as a whole, not its text: a missing,
-  // unreadable, oversized or directory path (PW0001-PW0004), and bytes that
-  // are not text or no text at all (PW0005-PW0007), which cannot carry an
-  // expected-* comment. The command-line robustness tests cover them.
+  // These codes are about the file as a whole, not about what its text
+  // says: a path that is missing, a directory, unreadable or oversized
+  // (PW0001-PW0004), and bytes that are not UTF-8 text, contain a NUL or
+  // are no text at all (PW0005-PW0007), which make awkward files to keep
+  // here with expected-* comments. The command-line robustness tests
+  // (tests/unit/RobustnessTest.cpp) cover them.
   static const llvm::StringRef NotFromText[] = {
       "PW0001", "PW0002", "PW0003", "PW0004", "PW0005", "PW0006", "PW0007"};
 
@@ -116,8 +116,7 @@ TEST(DiagnosticsVerifyCoverageTest, EveryCodeIsMatchedByAFile) {
 
   std::vector<std::string> Missing;
   for (unsigned I = 0; I != diag::NumDiagnostics; ++I) {
-    const DiagnosticInfo &Info =
-        getDiagnosticInfo(static_cast<diag::ID>(I));
+    const DiagnosticInfo &Info = getDiagnosticInfo(static_cast<diag::ID>(I));
     if (Info.DefaultSeverity == Severity::Note || Info.Code.empty())
       continue;
     if (llvm::is_contained(NotFromText, Info.Code))
