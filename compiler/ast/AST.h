@@ -22,8 +22,8 @@
 #include "diag/SourceLocation.h"
 
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Casting.h"
 
 #include <memory>
@@ -193,7 +193,14 @@ public:
   }
 };
 
-enum class CompareOp { Less, LessEqual, Greater, GreaterEqual, Equal, NotEqual };
+enum class CompareOp {
+  Less,
+  LessEqual,
+  Greater,
+  GreaterEqual,
+  Equal,
+  NotEqual
+};
 
 llvm::StringRef getSpelling(CompareOp Op);
 
@@ -255,8 +262,7 @@ class LogicalExpr : public Expr {
 public:
   enum class LogicalOp { And, Or };
   LogicalExpr(LogicalOp Op, std::vector<ExprPtr> Operands, SourceRange Range)
-      : Expr(ExprKind::Logical, Range), Op(Op), Operands(std::move(Operands)) {
-  }
+      : Expr(ExprKind::Logical, Range), Op(Op), Operands(std::move(Operands)) {}
   LogicalOp Op;
   std::vector<ExprPtr> Operands;
   static bool classof(const Expr *E) {
@@ -301,8 +307,8 @@ llvm::StringRef getDeclKindName(Decl::DeclKind Kind);
 
 struct SourceDecl : Decl {
   SourceDecl(Identifier Name, StringLiteral Title, SourceRange Range)
-      : Decl(DeclKind::Source, std::move(Name), Range), Title(std::move(Title)) {
-  }
+      : Decl(DeclKind::Source, std::move(Name), Range),
+        Title(std::move(Title)) {}
   StringLiteral Title;
   std::optional<NumberLiteral> Year;
   std::optional<StringLiteral> Url;

@@ -69,14 +69,35 @@ void printInterval(llvm::raw_ostream &OS, const IntervalLiteral &I) {
   printUnit(OS, I.UnitName);
 }
 
-void printExprImpl(llvm::raw_ostream &OS, const Expr &E) {
+/// Binding strength, loosest first: or, and, not, then comparisons and
+/// names, which never need parentheses around them.
+int precedence(const Expr &E) {
+  if (const auto *L = llvm::dyn_cast<LogicalExpr>(&E))
+    return L->Op == LogicalExpr::LogicalOp::Or ? 0 : 1;
+  return llvm::isa<NotExpr>(E) ? 2 : 3;
+}
+
+void printExprImpl(llvm::raw_ostream &OS, const Expr &E, Parens P);
+
+/// Prints an operand of an operator of precedence \p Outer.
+void printOperand(llvm::raw_ostream &OS, const Expr &E, int Outer, Parens P) {
+  bool Wrap = P == Parens::Minimal && precedence(E) < Outer;
+  if (Wrap)
+    OS << '(';
+  printExprImpl(OS, E, P);
+  if (Wrap)
+    OS << ')';
+}
+
+void printExprImpl(llvm::raw_ostream &OS, const Expr &E, Parens P) {
+  // Fully parenthesised, every comparison, not, and/or is wrapped.
+  const char *Open = P == Parens::All ? "(" : "";
+  const char *Close = P == Parens::All ? ")" : "";
   switch (E.getKind()) {
   case Expr::ExprKind::BoolLiteral:
     OS << (cast<BoolLiteralExpr>(E).Value ? "true" : "false");
     return;
-  case Expr::ExprKind::NameRef:
-    OS << cast<NameRefExpr>(E).Name.Name;
-    return;
+  case Expr::ExprKind::NameRef: OS << cast<NameRefExpr>(E).Name.Name; return;
   case Expr::ExprKind::Quantity: {
     const auto &Q = cast<QuantityExpr>(E);
     OS << Q.Number.Spelling;
@@ -88,46 +109,48 @@ void printExprImpl(llvm::raw_ostream &OS, const Expr &E) {
     return;
   case Expr::ExprKind::Compare: {
     const auto &C = cast<CompareExpr>(E);
-    OS << '(';
-    printExprImpl(OS, *C.LHS);
+    OS << Open;
+    printExprImpl(OS, *C.LHS, P);
     OS << ' ' << getSpelling(C.Op) << ' ';
-    printExprImpl(OS, *C.RHS);
-    OS << ')';
+    printExprImpl(OS, *C.RHS, P);
+    OS << Close;
     return;
   }
   case Expr::ExprKind::InInterval: {
     const auto &I = cast<InIntervalExpr>(E);
-    OS << '(';
-    printExprImpl(OS, *I.Operand);
+    OS << Open;
+    printExprImpl(OS, *I.Operand, P);
     OS << " in ";
     printInterval(OS, I.Interval);
-    OS << ')';
+    OS << Close;
     return;
   }
   case Expr::ExprKind::InSet: {
     const auto &S = cast<InSetExpr>(E);
-    OS << '(';
-    printExprImpl(OS, *S.Operand);
+    OS << Open;
+    printExprImpl(OS, *S.Operand, P);
     OS << (S.Negated ? " not in { " : " in { ");
     for (size_t I = 0; I != S.Values.size(); ++I)
       OS << (I ? ", " : "") << S.Values[I].Name;
-    OS << " })";
+    OS << " }" << Close;
     return;
   }
   case Expr::ExprKind::Not:
-    OS << "(not ";
-    printExprImpl(OS, *cast<NotExpr>(E).Operand);
-    OS << ')';
+    OS << Open << "not ";
+    printOperand(OS, *cast<NotExpr>(E).Operand, 2, P);
+    OS << Close;
     return;
   case Expr::ExprKind::Logical: {
     const auto &L = cast<LogicalExpr>(E);
-    OS << '(';
+    OS << Open;
     for (size_t I = 0; I != L.Operands.size(); ++I) {
       if (I)
         OS << (L.Op == LogicalExpr::LogicalOp::And ? " and " : " or ");
-      printExprImpl(OS, *L.Operands[I]);
+      // A nested operand of the same operator is flattened by the builder,
+      // so equal precedence needs parentheses only for clarity; keep them.
+      printOperand(OS, *L.Operands[I], precedence(E) + 1, P);
     }
-    OS << ')';
+    OS << Close;
     return;
   }
   }
@@ -166,7 +189,7 @@ void ASTPrinter::printEvidence(llvm::StringRef Label, const EvidenceValue &V) {
 void ASTPrinter::printCondition(const Expr &E) {
   Nest N(Depth);
   line("Condition ");
-  printExprImpl(OS, E);
+  printExprImpl(OS, E, Parens::All);
   end(E.getRange());
 }
 
@@ -198,9 +221,7 @@ void ASTPrinter::print(const Pathway &P) {
     line("Input ") << I->getName() << ' ';
     const InputType &T = I->Type;
     switch (T.Kind) {
-    case InputType::TypeKind::Bool:
-      OS << "bool";
-      break;
+    case InputType::TypeKind::Bool: OS << "bool"; break;
     case InputType::TypeKind::Number:
       OS << "number in ";
       printInterval(OS, *T.Domain);
@@ -303,7 +324,7 @@ void ASTPrinter::print(const Pathway &P) {
         if (A.isOtherwise())
           OS << "otherwise";
         else
-          printExprImpl(OS, *A.Condition);
+          printExprImpl(OS, *A.Condition, Parens::All);
         OS << " -> " << A.Target.Name;
         end(A.Range);
         printCitations(A.Citations);
@@ -342,6 +363,6 @@ void pathwayc::printAST(llvm::raw_ostream &OS, const Pathway &P,
   ASTPrinter(OS, SM).print(P);
 }
 
-void pathwayc::printExpr(llvm::raw_ostream &OS, const Expr &E) {
-  printExprImpl(OS, E);
+void pathwayc::printExpr(llvm::raw_ostream &OS, const Expr &E, Parens P) {
+  printExprImpl(OS, E, P);
 }

@@ -25,11 +25,12 @@ struct Pathway;
 class Expr;
 
 /// Prints \p P; ranges are omitted when \p SM is null.
-void printAST(llvm::raw_ostream &OS, const Pathway &P,
-              const SourceManager *SM);
-/// Prints \p E as a one-line expression in the language's own syntax, fully
-/// parenthesised, for messages and tests.
-void printExpr(llvm::raw_ostream &OS, const Expr &E);
+void printAST(llvm::raw_ostream &OS, const Pathway &P, const SourceManager *SM);
+/// Prints \p E as a one-line expression in the language's own syntax: fully
+/// parenthesised for dumps and tests, or with only the parentheses that
+/// precedence needs, for labels people read.
+enum class Parens { All, Minimal };
+void printExpr(llvm::raw_ostream &OS, const Expr &E, Parens P = Parens::All);
 
 } // namespace pathwayc
 

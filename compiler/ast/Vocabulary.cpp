@@ -79,9 +79,9 @@ std::optional<Unit> pathwayc::lookupUnit(llvm::StringRef Name) {
 
 llvm::ArrayRef<llvm::StringRef> pathwayc::getUnitSpellings() {
   static const llvm::StringRef Spellings[] = {
-      "percent", "minute", "minutes", "hour",   "hours",   "day", "days", "week", "weeks",
-      "month",   "months", "year",    "years", "degree", "degrees",
-      "mm",      "cm"};
+      "percent", "minute", "minutes", "hour",  "hours",  "day",
+      "days",    "week",   "weeks",   "month", "months", "year",
+      "years",   "degree", "degrees", "mm",    "cm"};
   return Spellings;
 }
 
@@ -180,7 +180,7 @@ pathwayc::lookupRadiationLevel(llvm::StringRef Name) {
 }
 
 llvm::ArrayRef<llvm::StringRef> pathwayc::getRadiationLevelNames() {
-  static const llvm::StringRef Names[] = {"none", "minimal", "low", "medium",
-                                          "high", "very_high", "varies"};
+  static const llvm::StringRef Names[] = {
+      "none", "minimal", "low", "medium", "high", "very_high", "varies"};
   return Names;
 }

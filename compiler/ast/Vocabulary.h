@@ -22,7 +22,19 @@
 namespace pathwayc {
 
 /// Units a number may carry. Units of one dimension convert into each other.
-enum class Unit { None, Percent, Minutes, Hours, Days, Weeks, Months, Years, Degrees, Millimetres, Centimetres };
+enum class Unit {
+  None,
+  Percent,
+  Minutes,
+  Hours,
+  Days,
+  Weeks,
+  Months,
+  Years,
+  Degrees,
+  Millimetres,
+  Centimetres
+};
 
 enum class Dimension { Dimensionless, Fraction100, Time, Angle, Length };
 
@@ -44,7 +56,11 @@ std::optional<Urgency> lookupUrgency(llvm::StringRef Name);
 llvm::ArrayRef<llvm::StringRef> getUrgencyNames();
 
 /// The ACR appropriateness categories.
-enum class Appropriateness { UsuallyAppropriate, MayBeAppropriate, UsuallyNotAppropriate };
+enum class Appropriateness {
+  UsuallyAppropriate,
+  MayBeAppropriate,
+  UsuallyNotAppropriate
+};
 llvm::StringRef getAppropriatenessName(Appropriateness A);
 std::optional<Appropriateness> lookupAppropriateness(llvm::StringRef Name);
 llvm::ArrayRef<llvm::StringRef> getAppropriatenessNames();
@@ -52,7 +68,16 @@ llvm::ArrayRef<llvm::StringRef> getAppropriatenessNames();
 std::pair<int, int> getRatingRange(Appropriateness A);
 
 /// The ACR relative radiation level.
-enum class RadiationLevel { Unspecified, None, Minimal, Low, Medium, High, VeryHigh, Varies };
+enum class RadiationLevel {
+  Unspecified,
+  None,
+  Minimal,
+  Low,
+  Medium,
+  High,
+  VeryHigh,
+  Varies
+};
 llvm::StringRef getRadiationLevelName(RadiationLevel R);
 std::optional<RadiationLevel> lookupRadiationLevel(llvm::StringRef Name);
 llvm::ArrayRef<llvm::StringRef> getRadiationLevelNames();

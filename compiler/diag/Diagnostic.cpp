@@ -286,8 +286,8 @@ static unsigned getTypoDistance(llvm::StringRef A, llvm::StringRef B) {
   for (size_t I = 1; I <= A.size(); ++I)
     for (size_t J = 1; J <= B.size(); ++J) {
       unsigned Cost = A[I - 1] == B[J - 1] ? 0 : 1;
-      D[I][J] = std::min({D[I - 1][J] + 1, D[I][J - 1] + 1,
-                          D[I - 1][J - 1] + Cost});
+      D[I][J] =
+          std::min({D[I - 1][J] + 1, D[I][J - 1] + 1, D[I - 1][J - 1] + Cost});
       if (I > 1 && J > 1 && A[I - 1] == B[J - 2] && A[I - 2] == B[J - 1])
         D[I][J] = std::min(D[I][J], D[I - 2][J - 2] + 1);
     }

@@ -136,8 +136,7 @@ public:
 
 private:
   friend class DiagnosticsEngine;
-  DiagnosticBuilder(DiagnosticsEngine &Engine, SourceRange Range,
-                    diag::ID ID);
+  DiagnosticBuilder(DiagnosticsEngine &Engine, SourceRange Range, diag::ID ID);
 
   DiagnosticsEngine *Engine;
   SourceRange Range;

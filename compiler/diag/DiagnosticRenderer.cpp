@@ -29,6 +29,10 @@ constexpr unsigned MinLineNumberWidth = 4;
 constexpr unsigned MaxSnippetColumns = 100;
 constexpr unsigned SnippetLeftContext = 40;
 constexpr llvm::StringLiteral Ellipsis = "...";
+/// Lines longer than this are cut to this many bytes around the caret
+/// before any per-character work, so that a diagnostic in a one-line file
+/// of many megabytes costs what one in a short line does.
+constexpr size_t MaxLineBytes = 4096;
 
 constexpr const char *AnsiReset = "\033[0m";
 constexpr const char *AnsiBold = "\033[1m";
@@ -113,24 +117,18 @@ static DisplayLine expandLine(llvm::StringRef Line) {
 
 static llvm::StringRef getSeverityName(Severity Level) {
   switch (Level) {
-  case Severity::Note:
-    return "note";
-  case Severity::Warning:
-    return "warning";
-  case Severity::Error:
-    return "error";
+  case Severity::Note: return "note";
+  case Severity::Warning: return "warning";
+  case Severity::Error: return "error";
   }
   return "error";
 }
 
 static const char *getSeverityColor(Severity Level) {
   switch (Level) {
-  case Severity::Note:
-    return AnsiCyan;
-  case Severity::Warning:
-    return AnsiMagenta;
-  case Severity::Error:
-    return AnsiRed;
+  case Severity::Note: return AnsiCyan;
+  case Severity::Warning: return AnsiMagenta;
+  case Severity::Error: return AnsiRed;
   }
   return AnsiRed;
 }
@@ -148,7 +146,8 @@ static unsigned getNumDigits(unsigned N) {
 /// covers: to the range's end on this line, or to the end of the line if the
 /// range goes on past it.
 static CaretSpan getCaretSpan(const SourceManager &SM, SourceRange Range,
-                              LineColumn Begin, llvm::StringRef Line) {
+                              LineColumn Begin, llvm::StringRef Line,
+                              size_t Cut) {
   CaretSpan Span;
   Span.Begin = std::min<size_t>(Begin.Column - 1, Line.size());
   Span.End = Span.Begin;
@@ -163,7 +162,9 @@ static CaretSpan getCaretSpan(const SourceManager &SM, SourceRange Range,
     return Span;
   LineColumn End = SM.getLineColumn(EndLoc);
   if (End.Line == Begin.Line)
-    Span.End = std::clamp<size_t>(End.Column - 1, Span.Begin, Line.size());
+    Span.End = std::clamp<size_t>(End.Column - 1 -
+                                      std::min<size_t>(Cut, End.Column - 1),
+                                  Span.Begin, Line.size());
   else
     Span.End = Line.size();
   return Span;
@@ -260,8 +261,26 @@ static void renderEntry(llvm::raw_ostream &OS, const SourceManager &SM,
     return;
 
   llvm::StringRef Line = SM.getLineText(Begin.getBuffer(), LC.Line);
+  size_t Cut = 0;
+  bool CutAfter = false;
+  LineColumn Caret = LC;
+  if (Line.size() > MaxLineBytes) {
+    auto IsContinuation = [](char C) {
+      return (static_cast<unsigned char>(C) & 0xC0) == 0x80;
+    };
+    size_t At = std::min<size_t>(LC.Column - 1, Line.size());
+    Cut = At > MaxLineBytes / 2 ? At - MaxLineBytes / 2 : 0;
+    while (Cut > 0 && IsContinuation(Line[Cut]))
+      --Cut;
+    size_t End = std::min(Line.size(), Cut + MaxLineBytes);
+    while (End < Line.size() && IsContinuation(Line[End]))
+      ++End;
+    CutAfter = End < Line.size();
+    Line = Line.slice(Cut, End);
+    Caret.Column -= Cut;
+  }
   DisplayLine Display = expandLine(Line);
-  CaretSpan Span = getCaretSpan(SM, Range, LC, Line);
+  CaretSpan Span = getCaretSpan(SM, Range, Caret, Line, Cut);
   unsigned CaretColumn = Display.ByteColumn[Span.Begin];
   unsigned EndColumn = CaretColumn + 1;
   if (Span.End > Span.Begin)
@@ -272,20 +291,21 @@ static void renderEntry(llvm::raw_ostream &OS, const SourceManager &SM,
   unsigned WindowBegin = 0;
   unsigned WindowEnd = std::max(LineWidth, EndColumn);
   if (LineWidth > MaxSnippetColumns) {
-    WindowBegin = CaretColumn > SnippetLeftContext
-                      ? CaretColumn - SnippetLeftContext
-                      : 0;
+    WindowBegin =
+        CaretColumn > SnippetLeftContext ? CaretColumn - SnippetLeftContext : 0;
     WindowEnd = std::min(WindowBegin + MaxSnippetColumns, LineWidth);
     EndColumn = std::min(EndColumn, WindowEnd + 1);
   }
-  unsigned Shift = WindowBegin > 0 ? Ellipsis.size() : 0;
+  bool ElideBefore = WindowBegin > 0 || Cut > 0;
+  bool ElideAfter = WindowEnd < LineWidth || CutAfter;
+  unsigned Shift = ElideBefore ? Ellipsis.size() : 0;
 
   unsigned Width = std::max(MinLineNumberWidth, getNumDigits(LC.Line));
   OS.indent(Width - getNumDigits(LC.Line) + 1) << LC.Line << " |";
   if (!Display.Text.empty()) {
-    OS << ' ' << (WindowBegin > 0 ? Ellipsis : "");
+    OS << ' ' << (ElideBefore ? Ellipsis : "");
     OS << sliceColumns(Display.Text, WindowBegin, WindowEnd);
-    OS << (WindowEnd < LineWidth ? Ellipsis : "");
+    OS << (ElideAfter ? Ellipsis : "");
   }
   OS << '\n';
 
@@ -302,9 +322,12 @@ static void renderEntry(llvm::raw_ostream &OS, const SourceManager &SM,
     OS << AnsiReset;
   OS << '\n';
 
-  std::string Hints =
-      buildFixItLine(SM, FixIts, Begin.getBuffer(), LC.Line, Line, Display);
-  if (WindowBegin > 0 && !Hints.empty()) {
+  // Fix-its are shown for lines shown whole (not cut to a byte window).
+  std::string Hints = Cut > 0 || CutAfter
+                          ? std::string()
+                          : buildFixItLine(SM, FixIts, Begin.getBuffer(),
+                                           LC.Line, Line, Display);
+  if (ElideBefore && !Hints.empty()) {
     Hints = sliceColumns(Hints, WindowBegin, WindowBegin + MaxSnippetColumns);
     if (!Hints.empty())
       Hints.insert(0, Shift, ' ');

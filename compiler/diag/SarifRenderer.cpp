@@ -73,7 +73,8 @@ static size_t getCharLength(llvm::StringRef Text, size_t I) {
   if (C < 0x80)
     return 1;
   const auto *Begin = reinterpret_cast<const llvm::UTF8 *>(Text.data() + I);
-  const auto *End = reinterpret_cast<const llvm::UTF8 *>(Text.data() + Text.size());
+  const auto *End =
+      reinterpret_cast<const llvm::UTF8 *>(Text.data() + Text.size());
   if (!llvm::isLegalUTF8Sequence(Begin, End))
     return 1;
   return llvm::getNumBytesForUTF8(C);
@@ -81,7 +82,8 @@ static size_t getCharLength(llvm::StringRef Text, size_t I) {
 
 static bool isValidUTF8(llvm::StringRef Text) {
   const auto *Begin = reinterpret_cast<const llvm::UTF8 *>(Text.data());
-  const auto *End = reinterpret_cast<const llvm::UTF8 *>(Text.data() + Text.size());
+  const auto *End =
+      reinterpret_cast<const llvm::UTF8 *>(Text.data() + Text.size());
   return llvm::isLegalUTF8String(&Begin, End);
 }
 
@@ -109,8 +111,8 @@ static TextPosition getTextPosition(const SourceManager &SM, SourceLocation Loc,
     I += Length;
     ++Pos.Column;
   }
-  Pos.Offset = SM.getLineStart(Buffer, LC.Line).getOffset() +
-               static_cast<uint32_t>(I);
+  Pos.Offset =
+      SM.getLineStart(Buffer, LC.Line).getOffset() + static_cast<uint32_t>(I);
   return Pos;
 }
 
@@ -128,8 +130,9 @@ static TextRegion getTextRegion(const SourceManager &SM, SourceRange Range,
 
   TextRegion Region;
   Region.Begin = getTextPosition(SM, BeginLoc, /*RoundUp=*/false);
-  Region.End = EndLoc == BeginLoc ? Region.Begin
-                                  : getTextPosition(SM, EndLoc, /*RoundUp=*/true);
+  Region.End = EndLoc == BeginLoc
+                   ? Region.Begin
+                   : getTextPosition(SM, EndLoc, /*RoundUp=*/true);
   if (!WidenPoint || !Region.isEmpty())
     return Region;
 
@@ -227,7 +230,8 @@ static nlohmann::json physicalLocationToSarif(const SourceManager &SM,
 /// consumer reads "{0}" as a placeholder (§3.11.5). Where the text contains
 /// "](", and so could read as an embedded link "[text](id)" (§3.11.6), '[',
 /// ']' and '\' are escaped with a backslash; elsewhere they stand as they are,
-/// which the standard allows and every viewer shows unchanged.
+/// as the standard allows, since viewers that do not unescape them would
+/// show the backslashes.
 static std::string escapeMessageText(llvm::StringRef Text) {
   bool EscapeLinks = Text.contains("](");
   std::string Result;
@@ -320,12 +324,9 @@ static void describeTemplateInto(llvm::StringRef Format, std::string &Out) {
 
 static llvm::StringRef getLevelName(Severity Level) {
   switch (Level) {
-  case Severity::Note:
-    return "note";
-  case Severity::Warning:
-    return "warning";
-  case Severity::Error:
-    return "error";
+  case Severity::Note: return "note";
+  case Severity::Warning: return "warning";
+  case Severity::Error: return "error";
   }
   return "error";
 }
@@ -396,8 +397,8 @@ static std::string describeFixIt(llvm::StringRef Deleted,
 
 /// All fix-its of a diagnostic as one fix (§3.55): they are applied
 /// together, as clang's are, while the fixes of a result are alternatives.
-static std::optional<nlohmann::json>
-fixToSarif(const SourceManager &SM, llvm::ArrayRef<FixIt> FixIts) {
+static std::optional<nlohmann::json> fixToSarif(const SourceManager &SM,
+                                                llvm::ArrayRef<FixIt> FixIts) {
   // Changes by buffer, in the order the buffers first appear.
   std::vector<std::pair<BufferID, nlohmann::json>> Changes;
   llvm::SmallVector<std::string, 2> Descriptions;
@@ -417,9 +418,8 @@ fixToSarif(const SourceManager &SM, llvm::ArrayRef<FixIt> FixIts) {
     if (!F.Replacement.empty())
       Replacement["insertedContent"] = {{"text", F.Replacement}};
 
-    auto It = llvm::find_if(Changes, [&](const auto &Change) {
-      return Change.first == Buffer;
-    });
+    auto It = llvm::find_if(
+        Changes, [&](const auto &Change) { return Change.first == Buffer; });
     if (It == Changes.end()) {
       nlohmann::json Change = nlohmann::json::object();
       Change["artifactLocation"] = artifactLocationToSarif(SM.getName(Buffer));
@@ -480,7 +480,8 @@ nlohmann::json pathwayc::diagnosticsToSarif(const SourceManager &SM,
     R["level"] = getLevelName(D.Level).str();
     R["message"] = messageToSarif(D.Message);
     if (hasLocation(SM, D.Range))
-      R["locations"] = {{{"physicalLocation", physicalLocationToSarif(SM, D.Range)}}};
+      R["locations"] = {
+          {{"physicalLocation", physicalLocationToSarif(SM, D.Range)}}};
 
     if (!D.Notes.empty()) {
       nlohmann::json Related = nlohmann::json::array();

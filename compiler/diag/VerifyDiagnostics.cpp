@@ -214,12 +214,9 @@ void DirectiveParser::parseComment(size_t Offset, llvm::StringRef Text) {
 
 static llvm::StringRef getSeverityName(Severity Level) {
   switch (Level) {
-  case Severity::Note:
-    return "note";
-  case Severity::Warning:
-    return "warning";
-  case Severity::Error:
-    return "error";
+  case Severity::Note: return "note";
+  case Severity::Warning: return "warning";
+  case Severity::Error: return "error";
   }
   return "error";
 }

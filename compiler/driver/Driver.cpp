@@ -10,6 +10,7 @@
 #include "diag/Diagnostic.h"
 #include "diag/SourceManager.h"
 #include "frontend/Frontend.h"
+#include "ir/Lowering.h"
 #include "sema/Sema.h"
 
 using namespace pathwayc;
@@ -45,4 +46,18 @@ std::unique_ptr<Pathway> pathwayc::checkPathway(BufferID Buffer,
   if (P)
     analyzePathway(*P, Diags);
   return P;
+}
+
+CompiledPathway pathwayc::compilePathway(BufferID Buffer,
+                                         DiagnosticsEngine &Diags,
+                                         const PipelineOptions &Verifier) {
+  CompiledPathway Result;
+  unsigned ErrorsBefore = Diags.getNumErrors();
+  Result.AST = checkPathway(Buffer, Diags);
+  if (!Result.AST || Diags.getNumErrors() != ErrorsBefore)
+    return Result;
+  Result.Graph =
+      ir::lowerToIR(*Result.AST, Diags.getSourceManager().getName(Buffer));
+  Result.Report = verify::verifyModule(*Result.Graph, Diags, Verifier);
+  return Result;
 }

@@ -76,8 +76,9 @@ void AstBuilder::markSwallowedText(llvm::StringRef Text) {
       continue;
     }
     size_t Begin = I;
-    while (I < Text.size() &&
-           (std::isalnum(static_cast<unsigned char>(Text[I])) || Text[I] == '_'))
+    while (
+        I < Text.size() &&
+        (std::isalnum(static_cast<unsigned char>(Text[I])) || Text[I] == '_'))
       ++I;
     SwallowedNames.push_back(Text.slice(Begin, I).str());
   }
@@ -333,7 +334,7 @@ ExprPtr AstBuilder::buildAtom(P::AtomContext *Ctx) {
     if (!LHS || !Cmp->value)
       return nullptr;
     bool Negated = Cmp->NE() || Cmp->NOT();
-    SourceRange OpRange = rangeOf(tokenOf(Cmp->IS() ? Cmp->IS()
+    SourceRange OpRange = rangeOf(tokenOf(Cmp->IS()   ? Cmp->IS()
                                           : Cmp->EQ() ? Cmp->EQ()
                                                       : Cmp->NE()));
     auto Value = std::make_unique<BoolLiteralExpr>(
@@ -364,7 +365,8 @@ ExprPtr AstBuilder::buildAtom(P::AtomContext *Ctx) {
   }
   if (auto *In = dynamic_cast<P::IntervalAtomContext *>(Ctx)) {
     ExprPtr Operand = buildOperand(In->operand());
-    std::optional<IntervalLiteral> I = buildInterval(In->interval(), In->unit());
+    std::optional<IntervalLiteral> I =
+        buildInterval(In->interval(), In->unit());
     if (!Operand || !I)
       return nullptr;
     return std::make_unique<InIntervalExpr>(std::move(Operand), std::move(*I),
@@ -378,9 +380,8 @@ ExprPtr AstBuilder::buildAtom(P::AtomContext *Ctx) {
     for (P::IdentContext *V : Set->ident())
       if (std::optional<Identifier> Id = identOf(V))
         Values.push_back(std::move(*Id));
-    return std::make_unique<InSetExpr>(std::move(Operand),
-                                       Set->NOT() != nullptr, std::move(Values),
-                                       R);
+    return std::make_unique<InSetExpr>(
+        std::move(Operand), Set->NOT() != nullptr, std::move(Values), R);
   }
   if (auto *Op = dynamic_cast<P::OperandAtomContext *>(Ctx))
     return buildOperand(Op->operand());
@@ -534,9 +535,8 @@ void AstBuilder::buildSource(P::SourceDeclContext *Ctx, Pathway &Out) {
   if (!Name)
     return;
   std::optional<StringLiteral> Title = stringOf(Ctx->title);
-  auto S = std::make_unique<SourceDecl>(std::move(*Name),
-                                        Title.value_or(StringLiteral()),
-                                        rangeOf(Ctx));
+  auto S = std::make_unique<SourceDecl>(
+      std::move(*Name), Title.value_or(StringLiteral()), rangeOf(Ctx));
   S->Invalid = !Title;
   AttributeSet Seen(*this);
   for (P::SourceAttributeContext *Attr : Ctx->sourceAttribute()) {
@@ -652,7 +652,8 @@ void AstBuilder::buildDiagnosis(P::DiagnosisDeclContext *Ctx, Pathway &Out) {
   auto D = std::make_unique<DiagnosisDecl>(
       std::move(*Name), Title.value_or(StringLiteral()), rangeOf(Ctx));
   D->Invalid = !Title || hasSyntaxError(Ctx);
-  if (auto *Value = dynamic_cast<P::PretestValueContext *>(Ctx->pretestClause())) {
+  if (auto *Value =
+          dynamic_cast<P::PretestValueContext *>(Ctx->pretestClause())) {
     D->Pretest = buildEvidence(Value->evidenceValue());
     D->Invalid |= !D->Pretest;
   } else if (auto *Input =

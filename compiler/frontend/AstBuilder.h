@@ -32,8 +32,8 @@
 #include "PathwayParser.h"
 #pragma GCC diagnostic pop
 
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace pathwayc {

@@ -46,9 +46,12 @@ std::string describeOpener(const std::vector<antlr4::Token *> &Tokens,
     case P::OUTCOME: return "outcome";
     case P::INPUTS: return "inputs block";
     case P::BRANCH: return "branch";
-    case P::OF: case P::IN: return "list of values";
-    case P::LBRACE: case P::RBRACE: case P::LBRACK: case P::RBRACK:
-      return "block";
+    case P::OF:
+    case P::IN: return "list of values";
+    case P::LBRACE:
+    case P::RBRACE:
+    case P::LBRACK:
+    case P::RBRACK: return "block";
     default: break;
     }
   }
@@ -91,9 +94,9 @@ std::string describeTokenType(const antlr4::dfa::Vocabulary &Vocab,
 /// The keywords the grammar's `ident` rule also accepts as names.
 bool isSoftKeyword(ssize_t Type) {
   static const ssize_t SoftKeywords[] = {
-      P::YEAR,        P::URL,         P::AUTHOR,  P::RATING, P::RADIATION,
-      P::URGENCY,     P::PRETEST,     P::INPUT,   P::DETECTS, P::SENSITIVITY,
-      P::SPECIFICITY, P::REFER,       P::JUSTIFY, P::ONE,    P::OF,
+      P::YEAR,        P::URL,      P::AUTHOR,  P::RATING,  P::RADIATION,
+      P::URGENCY,     P::PRETEST,  P::INPUT,   P::DETECTS, P::SENSITIVITY,
+      P::SPECIFICITY, P::REFER,    P::JUSTIFY, P::ONE,     P::OF,
       P::BOOL,        P::NUMBER_KW};
   return llvm::is_contained(SoftKeywords, Type);
 }
@@ -130,8 +133,8 @@ std::string describeExpected(antlr4::Parser *Recognizer,
     Result += Names[I];
   }
   if (Names.size() > MaxListed)
-    Result += ", or one of " + std::to_string(Names.size() - MaxListed) +
-              " more";
+    Result +=
+        ", or one of " + std::to_string(Names.size() - MaxListed) + " more";
   return Result;
 }
 
@@ -160,8 +163,7 @@ public:
         continue;
       if (*Closer < Position)
         continue;
-      while (Stream->index() <= *Closer &&
-             Stream->LA(1) != antlr4::Token::EOF)
+      while (Stream->index() <= *Closer && Stream->LA(1) != antlr4::Token::EOF)
         Recognizer->consume();
       return;
     }
@@ -169,8 +171,9 @@ public:
   }
 
 protected:
-  void reportNoViableAlternative(antlr4::Parser *Recognizer,
-                                 const antlr4::NoViableAltException &E) override {
+  void
+  reportNoViableAlternative(antlr4::Parser *Recognizer,
+                            const antlr4::NoViableAltException &E) override {
     CurrentRecognizer = Recognizer;
     antlr4::Token *T = E.getOffendingToken();
     if (reportReservedWord(T, getExpectedTokens(Recognizer)))
@@ -184,16 +187,16 @@ protected:
     antlr4::Token *T = E.getOffendingToken();
     if (reportReservedWord(T, E.getExpectedTokens()))
       return;
-    report(T, "expected " +
-                  describeExpected(Recognizer, E.getExpectedTokens()) +
-                  " but found " + describeToken(T) +
-                  describeContext(Recognizer));
+    report(T,
+           "expected " + describeExpected(Recognizer, E.getExpectedTokens()) +
+               " but found " + describeToken(T) + describeContext(Recognizer));
   }
 
-  void reportFailedPredicate(antlr4::Parser *,
-                             const antlr4::FailedPredicateException &E) override {
-    report(E.getOffendingToken(), "unexpected " +
-                                      describeToken(E.getOffendingToken()));
+  void
+  reportFailedPredicate(antlr4::Parser *,
+                        const antlr4::FailedPredicateException &E) override {
+    report(E.getOffendingToken(),
+           "unexpected " + describeToken(E.getOffendingToken()));
   }
 
   void reportUnwantedToken(antlr4::Parser *Recognizer) override {
@@ -313,9 +316,9 @@ private:
     markBroken(T);
     if (Echo)
       return false;
-    bool AfterPathway = CurrentRecognizer &&
-                        dynamic_cast<P::FileContext *>(
-                            CurrentRecognizer->getContext()) != nullptr;
+    bool AfterPathway =
+        CurrentRecognizer && dynamic_cast<P::FileContext *>(
+                                 CurrentRecognizer->getContext()) != nullptr;
     bool AtEof = !T || T->getType() == antlr4::Token::EOF;
     // A missing closing bracket at the end of the file was already reported
     // with the bracket that opened it; ANTLR's own view of it adds nothing.
@@ -444,8 +447,7 @@ bool prescanTokens(const std::vector<antlr4::Token *> &Tokens,
       }
       break;
     }
-    default:
-      break;
+    default: break;
     }
   }
   if (Open.empty() || SwallowedRest)
@@ -458,8 +460,8 @@ bool prescanTokens(const std::vector<antlr4::Token *> &Tokens,
   std::string What = describeOpener(Tokens, Index);
   SourceLocation End = Ranges.rangeOf(Opener).getEnd();
   for (antlr4::Token *T : Tokens)
-    if (T->getType() != antlr4::Token::EOF && T->getChannel() ==
-                                                  antlr4::Token::DEFAULT_CHANNEL)
+    if (T->getType() != antlr4::Token::EOF &&
+        T->getChannel() == antlr4::Token::DEFAULT_CHANNEL)
       End = Ranges.rangeOf(T).getEnd();
   Diags.report(SourceRange(End), diag::err_expected_closing)
       << closerFor(Opener->getType()) << What;
@@ -494,8 +496,8 @@ std::unique_ptr<Pathway> pathwayc::parsePathway(BufferID Buffer,
   Parser.removeErrorListeners();
   auto Strategy =
       std::make_shared<SyntaxErrorStrategy>(Builder, Diags, UnclosedAtEof);
-  Strategy->EndOfFile = SourceRange(
-      SourceLocation(Buffer, static_cast<uint32_t>(Text.size())));
+  Strategy->EndOfFile =
+      SourceRange(SourceLocation(Buffer, static_cast<uint32_t>(Text.size())));
   Parser.setErrorHandler(Strategy);
   // SLL is enough for this grammar and much faster than full LL on big
   // files; the grammar is not ambiguous, so the two agree.

@@ -9,6 +9,7 @@
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
+#include <map>
 
 using namespace pathwayc::ir;
 
@@ -150,11 +151,57 @@ GuardRef Guard::makeNot(GuardRef G) {
   return N;
 }
 
+std::vector<GuardRef> Guard::foldAtoms(GuardKind Kind,
+                                       std::vector<GuardRef> Operands) {
+  // Atoms on one number or list variable combine into one atom: `d >= 18
+  // and d != 60` is `d in [18, 60) or (60, ...]`. Fewer atoms make smaller
+  // partitions and labels a reviewer can read.
+  bool IsAnd = Kind == GuardKind::And;
+  std::vector<GuardRef> Result;
+  std::map<unsigned, size_t> Slot; // variable -> index of its atom in Result
+  for (GuardRef &G : Operands) {
+    bool Foldable = G->Kind == GuardKind::Atom &&
+                    (G->VK == VarKind::Number ||
+                     G->VK == VarKind::Probability || G->VK == VarKind::Enum);
+    auto It = Foldable ? Slot.find(G->Var) : Slot.end();
+    if (It == Slot.end()) {
+      if (Foldable)
+        Slot[G->Var] = Result.size();
+      Result.push_back(std::move(G));
+      continue;
+    }
+    const Guard &Prev = *Result[It->second];
+    if (G->VK == VarKind::Enum) {
+      std::vector<unsigned> Values;
+      for (unsigned V : Prev.EnumValues)
+        if (IsAnd == llvm::is_contained(G->EnumValues, V))
+          Values.push_back(V);
+      if (!IsAnd) {
+        Values = Prev.EnumValues;
+        llvm::append_range(Values, G->EnumValues);
+      }
+      Result[It->second] = enumAtom(G->Var, std::move(Values));
+      continue;
+    }
+    IntervalSet Combined = Prev.Intervals;
+    if (IsAnd) {
+      Combined = Combined.intersect(G->Intervals);
+    } else {
+      for (const Interval &I : G->Intervals.getPieces())
+        Combined.add(I);
+    }
+    Result[It->second] = numberAtom(G->Var, G->VK, std::move(Combined));
+  }
+  return Result;
+}
+
 GuardRef Guard::makeJunction(GuardKind Kind, llvm::ArrayRef<GuardRef> Gs) {
   // The constant that decides the whole (False for and) and the one that
   // drops out (True for and).
-  GuardKind Absorbing = Kind == GuardKind::And ? GuardKind::False : GuardKind::True;
-  GuardKind Neutral = Kind == GuardKind::And ? GuardKind::True : GuardKind::False;
+  GuardKind Absorbing =
+      Kind == GuardKind::And ? GuardKind::False : GuardKind::True;
+  GuardKind Neutral =
+      Kind == GuardKind::And ? GuardKind::True : GuardKind::False;
   std::vector<GuardRef> Flat;
   for (const GuardRef &G : Gs) {
     if (G->Kind == Absorbing)
@@ -168,6 +215,10 @@ GuardRef Guard::makeJunction(GuardKind Kind, llvm::ArrayRef<GuardRef> Gs) {
       if (llvm::find(Flat, Part) == Flat.end())
         Flat.push_back(Part);
   }
+  Flat = foldAtoms(Kind, std::move(Flat));
+  for (const GuardRef &G : Flat)
+    if (G->Kind == Absorbing)
+      return G;
   if (Flat.empty())
     return Neutral == GuardKind::True ? getTrue() : getFalse();
   if (Flat.size() == 1)

@@ -88,6 +88,9 @@ enum class VarKind {
 class Guard;
 using GuardRef = std::shared_ptr<const Guard>;
 
+/// Calls \p F on every atom of \p G, left to right.
+template <typename Fn> void forEachAtom(const Guard &G, Fn F);
+
 class Guard {
 public:
   enum class GuardKind { True, False, Atom, Not, And, Or };
@@ -130,6 +133,8 @@ public:
 
 private:
   static GuardRef makeJunction(GuardKind Kind, llvm::ArrayRef<GuardRef> Gs);
+  static std::vector<GuardRef> foldAtoms(GuardKind Kind,
+                                         std::vector<GuardRef> Operands);
 
   GuardKind Kind;
   unsigned Var = 0;
@@ -139,6 +144,15 @@ private:
   std::vector<unsigned> EnumValues;
   std::vector<GuardRef> Operands;
 };
+
+template <typename Fn> void forEachAtom(const Guard &G, Fn F) {
+  if (G.getKind() == Guard::GuardKind::Atom) {
+    F(G);
+    return;
+  }
+  for (const GuardRef &Operand : G.getOperands())
+    forEachAtom(*Operand, F);
+}
 
 } // namespace pathwayc::ir
 

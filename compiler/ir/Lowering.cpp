@@ -51,17 +51,20 @@ private:
   llvm::DenseMap<const Decl *, unsigned> EntryOf;
   /// Screening nodes in evaluation order, whose "pass" edges chain on.
   std::vector<unsigned> Chain;
+  /// The last screening node's "go on" edge, which leads to the start step.
+  unsigned LastGoOn = 0;
 };
 
-std::vector<Citation> lowerCitations(const std::vector<pathwayc::Citation> &Cs) {
-  std::vector<Citation> Out;
+std::vector<ir::Citation>
+lowerCitations(const std::vector<pathwayc::Citation> &Cs) {
+  std::vector<ir::Citation> Out;
   for (const pathwayc::Citation &C : Cs)
     Out.push_back({C.Source.Name, C.Quote ? C.Quote->Value : "", C.Range});
   return Out;
 }
 
-std::vector<Note> lowerNotes(const std::vector<pathwayc::Note> &Ns) {
-  std::vector<Note> Out;
+std::vector<ir::Note> lowerNotes(const std::vector<pathwayc::Note> &Ns) {
+  std::vector<ir::Note> Out;
   for (const pathwayc::Note &N : Ns)
     Out.push_back({N.Kind == pathwayc::Note::NoteKind::Pitfall, N.Text.Value,
                    lowerCitations(N.Citations), N.Range});
@@ -76,15 +79,12 @@ Interval lowerInterval(const IntervalLiteral &I, double Low, double High) {
   return {Low, High, I.LowOpen, I.HighOpen};
 }
 
-/// The author's text of a condition, without the printer's outer brackets.
+/// The author's condition as a label, with only the parentheses it needs.
 std::string conditionText(const Expr &E) {
   std::string S;
   llvm::raw_string_ostream OS(S);
-  printExpr(OS, E);
-  llvm::StringRef Text = S;
-  if (Text.startswith("(") && Text.endswith(")"))
-    Text = Text.drop_front().drop_back();
-  return Text.str();
+  printExpr(OS, E, Parens::Minimal);
+  return S;
 }
 
 void Lowering::run() {
@@ -115,9 +115,7 @@ void Lowering::lowerDeclarations() {
     V.Range = I->Range;
     V.Description = I->Description ? I->Description->Value : "";
     switch (I->Type.Kind) {
-    case InputType::TypeKind::Bool:
-      V.Kind = VarKind::Bool;
-      break;
+    case InputType::TypeKind::Bool: V.Kind = VarKind::Bool; break;
     case InputType::TypeKind::Number: {
       const IntervalLiteral &D = *I->Type.Domain;
       V.Kind = VarKind::Number;
@@ -218,8 +216,8 @@ GuardRef Lowering::lowerCompare(const CompareExpr &C) {
       continue;
     unsigned Var = VarOf.lookup(Input);
     const std::vector<std::string> &Values = M.Variables[Var].Values;
-    unsigned Index =
-        llvm::find(Values, cast<NameRefExpr>(Value)->Name.Name) - Values.begin();
+    unsigned Index = llvm::find(Values, cast<NameRefExpr>(Value)->Name.Name) -
+                     Values.begin();
     std::vector<unsigned> Allowed;
     for (unsigned I = 0; I != Values.size(); ++I)
       if ((I == Index) == (C.Op == CompareOp::Equal))
@@ -265,14 +263,12 @@ GuardRef Lowering::lowerGuard(const Expr &E) {
     unsigned Var = subjectVar(E);
     return Guard::boolAtom(Var, M.Variables[Var].Kind, true);
   }
-  case Expr::ExprKind::Compare:
-    return lowerCompare(cast<CompareExpr>(E));
+  case Expr::ExprKind::Compare: return lowerCompare(cast<CompareExpr>(E));
   case Expr::ExprKind::InInterval: {
     const auto &In = cast<InIntervalExpr>(E);
-    return numberGuard(
-        subjectVar(*In.Operand),
-        IntervalSet(lowerInterval(In.Interval, In.ConvertedLow,
-                                  In.ConvertedHigh)));
+    return numberGuard(subjectVar(*In.Operand),
+                       IntervalSet(lowerInterval(In.Interval, In.ConvertedLow,
+                                                 In.ConvertedHigh)));
   }
   case Expr::ExprKind::InSet: {
     const auto &In = cast<InSetExpr>(E);
@@ -298,8 +294,7 @@ GuardRef Lowering::lowerGuard(const Expr &E) {
                                                : Guard::makeOr(Operands);
   }
   case Expr::ExprKind::Quantity:
-  case Expr::ExprKind::Probability:
-    break;
+  case Expr::ExprKind::Probability: break;
   }
   llvm_unreachable("sema accepts only conditions here");
 }
@@ -320,7 +315,7 @@ void Lowering::link(unsigned From, unsigned To) {
 unsigned addTerminal(Module &M, std::string Id, TerminalKind Kind,
                      std::string Name, std::string Title, Urgency Level,
                      std::vector<std::string> Recommendations,
-                     std::vector<Citation> Citations, SourceRange Range) {
+                     std::vector<ir::Citation> Citations, SourceRange Range) {
   Node N;
   N.Kind = NodeKind::Terminal;
   N.Id = std::move(Id);
@@ -355,7 +350,7 @@ void Lowering::lowerScreening() {
   std::vector<Pending> Screens;
   auto AddScreen = [&](Node N, unsigned Terminal, GuardRef Stop,
                        std::string StopLabel, std::string GoOnLabel,
-                       std::vector<Citation> Cites) {
+                       std::vector<ir::Citation> Cites) {
     unsigned Index = M.addNode(std::move(N));
     Edge E;
     E.From = Index;
@@ -388,62 +383,56 @@ void Lowering::lowerScreening() {
               lowerCitations(R->Citations));
   }
 
-  unsigned ExclusionNo = 0, InclusionNo = 0;
-  for (const Criterion &C : P.Criteria) {
-    if (C.Kind != Criterion::CriterionKind::Exclude)
-      continue;
-    std::string Id = std::to_string(++ExclusionNo);
-    GuardRef Condition = lowerGuard(*C.Condition);
-    unsigned Terminal = addTerminal(
-        M, "excluded." + Id, TerminalKind::Excluded, C.Label.Value,
-        C.Label.Value, Urgency::Routine, {C.Referral->Value},
-        lowerCitations(C.Citations), C.Range);
-    Node N;
-    N.Kind = NodeKind::Exclusion;
-    N.Id = "exclude." + Id;
-    N.Name = C.Label.Value;
-    N.Title = C.Label.Value;
-    N.Condition = Condition;
-    N.ConditionText = conditionText(*C.Condition);
-    N.Citations = lowerCitations(C.Citations);
-    N.Range = C.Range;
-    AddScreen(std::move(N), Terminal, Condition, "excluded", "not excluded",
-              lowerCitations(C.Citations));
-  }
-  for (const Criterion &C : P.Criteria) {
-    if (C.Kind != Criterion::CriterionKind::Include)
-      continue;
-    std::string Id = std::to_string(++InclusionNo);
-    GuardRef Condition = lowerGuard(*C.Condition);
-    unsigned Terminal = addTerminal(
-        M, "not_applicable." + Id, TerminalKind::NotApplicable, C.Label.Value,
-        "Not applicable: " + C.Label.Value, Urgency::Routine, {},
-        lowerCitations(C.Citations), C.Range);
-    Node N;
-    N.Kind = NodeKind::Inclusion;
-    N.Id = "include." + Id;
-    N.Name = C.Label.Value;
-    N.Title = C.Label.Value;
-    N.Condition = Condition;
-    N.ConditionText = conditionText(*C.Condition);
-    N.Citations = lowerCitations(C.Citations);
-    N.Range = C.Range;
-    AddScreen(std::move(N), Terminal, Guard::makeNot(Condition), "not met",
-              "met", lowerCitations(C.Citations));
+  // Exclusions, then inclusions, each in declaration order.
+  for (bool Exclusions : {true, false}) {
+    unsigned Number = 0;
+    for (const Criterion &C : P.Criteria) {
+      if ((C.Kind == Criterion::CriterionKind::Exclude) != Exclusions)
+        continue;
+      std::string Id = std::to_string(++Number);
+      GuardRef Condition = lowerGuard(*C.Condition);
+      std::vector<ir::Citation> Cites = lowerCitations(C.Citations);
+      // An exclusion that holds refers elsewhere; an inclusion that fails
+      // makes the pathway not applicable.
+      unsigned Terminal =
+          Exclusions
+              ? addTerminal(M, "excluded." + Id, TerminalKind::Excluded,
+                            C.Label.Value, C.Label.Value, Urgency::Routine,
+                            {C.Referral->Value}, Cites, C.Range)
+              : addTerminal(M, "not_applicable." + Id,
+                            TerminalKind::NotApplicable, C.Label.Value,
+                            "Not applicable: " + C.Label.Value,
+                            Urgency::Routine, {}, Cites, C.Range);
+      Node N;
+      N.Kind = Exclusions ? NodeKind::Exclusion : NodeKind::Inclusion;
+      N.Id = (Exclusions ? "exclude." : "include.") + Id;
+      N.Name = C.Label.Value;
+      N.Title = C.Label.Value;
+      N.Condition = Condition;
+      N.ConditionText = conditionText(*C.Condition);
+      N.Citations = Cites;
+      N.Range = C.Range;
+      if (Exclusions)
+        AddScreen(std::move(N), Terminal, Condition, "excluded", "not excluded",
+                  std::move(Cites));
+      else
+        AddScreen(std::move(N), Terminal, Guard::makeNot(Condition), "not met",
+                  "met", std::move(Cites));
+    }
   }
 
   for (const Pending &S : Screens)
     Chain.push_back(S.Node);
-  // The "go on" edges are added when the start step's node is known.
+  // Each screening node goes on to the next; the last one's edge gets its
+  // target, the start step, in lowerSteps.
   for (size_t I = 0; I != Screens.size(); ++I) {
     Edge E;
     E.From = Screens[I].Node;
     E.Condition = Screens[I].GoOn;
     E.Label = Screens[I].GoOnLabel;
     E.Range = M.Nodes[Screens[I].Node].Range;
-    // To is patched in lowerSteps for the last one.
     E.To = I + 1 < Screens.size() ? Screens[I + 1].Node : 0;
-    M.addEdge(std::move(E));
+    LastGoOn = M.addEdge(std::move(E));
   }
 }
 
@@ -502,8 +491,8 @@ void Lowering::lowerSteps() {
     // The decision: a branch, or a node with a single `next` edge when the
     // step has nothing else, so that every step has a node of its own.
     if (!S->Branches.empty() || Parts.empty()) {
-      Node N = MakeNode(NodeKind::Branch,
-                        S->Branches.empty() ? "next" : "branch");
+      Node N =
+          MakeNode(NodeKind::Branch, S->Branches.empty() ? "next" : "branch");
       if (!S->Branches.empty())
         N.Range = S->Branches.front().Range;
       Parts.push_back(M.addNode(std::move(N)));
@@ -564,12 +553,7 @@ void Lowering::lowerSteps() {
     return;
   }
   M.Entry = Chain.front();
-  // The last screening node's "go on" edge leads to the start step.
-  for (unsigned E : M.Nodes[Chain.back()].OutEdges)
-    if (M.Edges[E].To == 0 && !M.Edges[E].Label.empty() &&
-        M.Edges[E].Label != "flagged" && M.Edges[E].Label != "excluded" &&
-        M.Edges[E].Label != "not met")
-      M.Edges[E].To = Start;
+  M.Edges[LastGoOn].To = Start;
 }
 
 } // namespace

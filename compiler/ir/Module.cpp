@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 using namespace pathwayc;
 using namespace pathwayc::ir;
 
@@ -78,9 +80,36 @@ std::optional<unsigned> Module::findNode(llvm::StringRef Id) const {
 // Printing
 //===----------------------------------------------------------------------===//
 
-namespace {
+std::string ir::formatNumber(double X) {
+  std::string Text = fmt::format("{}", X);
+  size_t E = Text.find('e');
+  if (E == std::string::npos)
+    return Text;
+  int Exponent = std::stoi(Text.substr(E + 1));
+  size_t Dot = Text.find('.');
+  int MantissaDecimals =
+      Dot == std::string::npos || Dot > E ? 0 : static_cast<int>(E - Dot - 1);
+  return fmt::format("{:.{}f}", X, std::max(0, MantissaDecimals - Exponent));
+}
 
-std::string formatNumber(double X) { return fmt::format("{}", X); }
+std::string ir::formatValue(double X, const Variable &V) {
+  double Shown = X;
+  if (X != 0 && std::isfinite(X)) {
+    int Exponent = static_cast<int>(std::floor(std::log10(std::fabs(X))));
+    int Shift = 5 - Exponent;
+    if (std::abs(Shift) <= 300) {
+      double Scale = std::pow(10.0, std::abs(Shift));
+      Shown = Shift >= 0 ? std::round(X * Scale) / Scale
+                         : std::round(X / Scale) * Scale;
+    }
+  }
+  std::string Text = formatNumber(Shown);
+  if (V.DomainUnit != Unit::None)
+    Text += " " + getUnitName(V.DomainUnit).str();
+  return Text;
+}
+
+namespace {
 
 std::string formatInterval(const Interval &I) {
   return fmt::format("{}{}, {}{}", I.LowOpen ? '(' : '[', formatNumber(I.Low),
@@ -109,10 +138,9 @@ void printAtom(llvm::raw_ostream &OS, const Guard &G, const Module &M) {
   case VarKind::Number:
   case VarKind::Probability: {
     llvm::ArrayRef<Interval> Pieces = G.getIntervals().getPieces();
-    std::string Unit =
-        V.DomainUnit == pathwayc::Unit::None
-            ? ""
-            : " " + getUnitName(V.DomainUnit).str();
+    std::string Unit = V.DomainUnit == pathwayc::Unit::None
+                           ? ""
+                           : " " + getUnitName(V.DomainUnit).str();
     if (Pieces.size() > 1)
       OS << '(';
     for (size_t I = 0; I != Pieces.size(); ++I) {
@@ -195,7 +223,8 @@ void ir::printModule(llvm::raw_ostream &OS, const Module &M) {
     if (N.Kind == NodeKind::Terminal)
       OS << ' ' << getTerminalKindName(N.Terminal);
     if (N.Kind == NodeKind::RedFlagScreen ||
-        (N.Kind == NodeKind::Terminal && N.Terminal != TerminalKind::NotApplicable))
+        (N.Kind == NodeKind::Terminal &&
+         N.Terminal != TerminalKind::NotApplicable))
       OS << ' ' << getUrgencyName(N.Level);
     OS << '\n';
     if (N.Condition) {

@@ -226,6 +226,14 @@ private:
   llvm::StringMap<unsigned> NodeIndex;
 };
 
+/// The shortest text that reads back to \p X, in positional notation: a
+/// clinician reads 0.0000288, not 2.88e-05.
+std::string formatNumber(double X);
+/// A value of \p V as a person reads it: six significant digits, which hide
+/// unit-conversion noise (6 weeks is 1.3798... months) and keep every digit
+/// an author types, followed by the variable's unit.
+std::string formatValue(double X, const Variable &V);
+
 /// Prints \p M one node a line with its edges and their guards, in node
 /// order: a stable text for tests and `pathwayc compile --dump-ir`.
 void printModule(llvm::raw_ostream &OS, const Module &M);

@@ -131,15 +131,19 @@ const Decl *Sema::resolve(const Identifier &Name, RefKind Kind) {
   llvm::sort(Candidates);
   llvm::StringRef Suggestion = findNearMiss(Name.Name, Candidates);
   {
-    DiagnosticBuilder Builder = Diags.report(Name.Range, diag::err_undefined_name);
+    DiagnosticBuilder Builder =
+        Diags.report(Name.Range, diag::err_undefined_name);
     Builder << static_cast<unsigned>(Kind) << Name.Name << Suggestion
             << static_cast<unsigned>(!Suggestion.empty());
     if (!Suggestion.empty())
       Builder.addFixIt(Name.Range, Suggestion);
   }
-  if (!Suggestion.empty())
-    Diags.report(find(Suggestion)->Name.Range, diag::note_declared_here)
-        << Suggestion;
+  if (!Suggestion.empty()) {
+    Decl *Meant = find(Suggestion);
+    Diags.report(Meant->Name.Range, diag::note_declared_here) << Suggestion;
+    // The author meant to use it: do not also call it unused.
+    Meant->Used = true;
+  }
   return nullptr;
 }
 
@@ -204,7 +208,8 @@ void Sema::checkMetadata() {
     Diags.report(M.Range, diag::err_duplicate_metadata) << Key;
     Diags.report(It->second->Range, diag::note_previous_definition) << Key;
   }
-  for (auto Key : {Metadata::MetadataKey::Title, Metadata::MetadataKey::Version})
+  for (auto Key :
+       {Metadata::MetadataKey::Title, Metadata::MetadataKey::Version})
     if (!Seen.count(getMetadataKeyName(Key)))
       Diags.report(P.Name.Range, diag::warn_missing_metadata)
           << P.Name.Name << getMetadataKeyName(Key);
@@ -224,8 +229,7 @@ void Sema::checkInput(InputDecl &I) {
     return;
   InputType &T = I.Type;
   switch (T.Kind) {
-  case InputType::TypeKind::Bool:
-    return;
+  case InputType::TypeKind::Bool: return;
   case InputType::TypeKind::Number:
     if (!checkIntervalShape(*T.Domain))
       I.Invalid = true;
@@ -239,8 +243,7 @@ void Sema::checkInput(InputDecl &I) {
       if (Inserted)
         continue;
       Diags.report(V.Range, diag::err_duplicate_enum_value) << V.Name;
-      Diags.report(It->second->Range, diag::note_previous_definition)
-          << V.Name;
+      Diags.report(It->second->Range, diag::note_previous_definition) << V.Name;
       I.Invalid = true;
     }
     return;

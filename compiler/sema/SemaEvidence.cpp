@@ -39,12 +39,14 @@ bool Sema::checkEvidence(EvidenceValue &V, EvidenceKind Kind) {
     if (N.Value >= 0 && N.Value <= Scale)
       return;
     // 72.7 without a unit is most likely 72.7 percent.
-    bool LooksLikePercent = !Percent && N.Value > 1 && N.Value <= 100;
-    DiagnosticBuilder Builder = Diags.report(N.Range, diag::err_evidence_out_of_range);
+    bool LooksLikePercent =
+        !Percent && !V.High && N.Value > 1 && N.Value <= 100;
+    DiagnosticBuilder Builder =
+        Diags.report(N.Range, diag::err_evidence_out_of_range);
     Builder << static_cast<unsigned>(Kind) << N.Spelling
             << static_cast<unsigned>(Percent)
             << static_cast<unsigned>(LooksLikePercent);
-    if (LooksLikePercent && !V.High)
+    if (LooksLikePercent)
       Builder.addFixIt(N.Range, N.Spelling + " percent");
     Ok = false;
   };
@@ -71,8 +73,7 @@ void Sema::checkDiagnosis(DiagnosisDecl &D) {
   if (!D.PretestInput)
     return;
   D.ResolvedPretestInput = resolve(*D.PretestInput, RefKind::Input);
-  const auto *Input =
-      llvm::dyn_cast_or_null<InputDecl>(D.ResolvedPretestInput);
+  const auto *Input = llvm::dyn_cast_or_null<InputDecl>(D.ResolvedPretestInput);
   if (!Input) {
     D.Invalid = true;
     return;
@@ -86,8 +87,8 @@ void Sema::checkDiagnosis(DiagnosisDecl &D) {
   if (T.Kind == InputType::TypeKind::Number && T.Domain) {
     Unit U = T.getUnit();
     double Max = U == Unit::Percent ? 100 : 1;
-    Fits = (U == Unit::None || U == Unit::Percent) && T.Domain->Low.Value >= 0 &&
-           T.Domain->High.Value <= Max;
+    Fits = (U == Unit::None || U == Unit::Percent) &&
+           T.Domain->Low.Value >= 0 && T.Domain->High.Value <= Max;
   }
   if (!Fits) {
     Diags.report(D.PretestInput->Range, diag::err_pretest_input_type)

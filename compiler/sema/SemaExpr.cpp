@@ -98,20 +98,15 @@ std::string describeSubject(const Expr &E) {
 bool Sema::checkCondition(Expr &E) {
   bool Ok = true;
   switch (E.getKind()) {
-  case Expr::ExprKind::BoolLiteral:
-    break;
+  case Expr::ExprKind::BoolLiteral: break;
   case Expr::ExprKind::NameRef:
     Ok = checkNameCondition(cast<NameRefExpr>(E));
     break;
-  case Expr::ExprKind::Compare:
-    Ok = checkCompare(cast<CompareExpr>(E));
-    break;
+  case Expr::ExprKind::Compare: Ok = checkCompare(cast<CompareExpr>(E)); break;
   case Expr::ExprKind::InInterval:
     Ok = checkInInterval(cast<InIntervalExpr>(E));
     break;
-  case Expr::ExprKind::InSet:
-    Ok = checkInSet(cast<InSetExpr>(E));
-    break;
+  case Expr::ExprKind::InSet: Ok = checkInSet(cast<InSetExpr>(E)); break;
   case Expr::ExprKind::Not:
     Ok = checkCondition(*cast<NotExpr>(E).Operand);
     break;
@@ -189,8 +184,8 @@ bool Sema::checkCompare(CompareExpr &C) {
   for (auto [Subject, Value] : {std::pair(C.LHS.get(), C.RHS.get()),
                                 std::pair(C.RHS.get(), C.LHS.get())}) {
     auto *N = dyn_cast<NameRefExpr>(Subject);
-    auto *Input = N ? llvm::dyn_cast_or_null<InputDecl>(find(N->Name.Name))
-                    : nullptr;
+    auto *Input =
+        N ? llvm::dyn_cast_or_null<InputDecl>(find(N->Name.Name)) : nullptr;
     if (Input && Input->Type.Kind == InputType::TypeKind::Enum &&
         isa<NameRefExpr>(Value))
       return checkEnumCompare(C, *N, *Input, *Value);
@@ -227,7 +222,8 @@ bool Sema::checkCompare(CompareExpr &C) {
           << describeSubject(Subject) << getValueTypeSelect(SubjectType);
     else
       Diags.report(C.getRange(), diag::err_invalid_comparison)
-          << getValueTypeSelect(SubjectType) << getValueTypeSelect(ExprType::Number);
+          << getValueTypeSelect(SubjectType)
+          << getValueTypeSelect(ExprType::Number);
     return false;
   }
   return checkNumericCompare(Subject, Value);
@@ -250,8 +246,7 @@ bool Sema::checkEnumCompare(CompareExpr &C, NameRefExpr &Subject,
   bool IsValue = llvm::any_of(Input.Type.EnumValues, [&](const Identifier &V) {
     return V.Name == ValueName.Name;
   });
-  if (!IsValue &&
-      llvm::isa_and_nonnull<InputDecl>(find(ValueName.Name))) {
+  if (!IsValue && llvm::isa_and_nonnull<InputDecl>(find(ValueName.Name))) {
     Diags.report(C.getRange(), diag::err_compare_two_inputs)
         << Subject.Name.Name << ValueName.Name;
     return false;
@@ -315,8 +310,8 @@ Sema::convertForSubject(const Expr &Subject, const NumberLiteral &Number,
       Unitless.UnitName.reset();
       Bare = formatInterval(Unitless);
     }
-    std::string AsWritten = Interval ? formatInterval(*Interval)
-                                     : Bare + " " + Written->Name.Name;
+    std::string AsWritten =
+        Interval ? formatInterval(*Interval) : Bare + " " + Written->Name.Name;
     Diags.report(Written->Name.Range, diag::err_unit_unexpected)
         << Name << Bare << AsWritten;
     return std::nullopt;
@@ -326,8 +321,8 @@ Sema::convertForSubject(const Expr &Subject, const NumberLiteral &Number,
     // likely slip; otherwise the number only lacks its unit. Suggest the
     // text that means what the author most likely meant.
     auto Suggest = [&](const NumberLiteral &N) {
-      bool Fraction = Want == Unit::Percent && N.Value > 0 && N.Value <= 1 &&
-                      (!Interval || Interval->High.Value <= 1);
+      bool Fraction = Want == Unit::Percent && N.Value > 0 && N.Value < 1 &&
+                      (!Interval || Interval->High.Value < 1);
       return Fraction ? withUnit(N.Value * 100, Unit::None) : N.Spelling;
     };
     std::string Suggestion;
@@ -339,8 +334,7 @@ Sema::convertForSubject(const Expr &Subject, const NumberLiteral &Number,
     } else {
       Suggestion = Suggest(Number) + " " + getUnitName(Want).str();
     }
-    Diags.report(Range, diag::err_unit_missing)
-            .addFixIt(Range, Suggestion)
+    Diags.report(Range, diag::err_unit_missing).addFixIt(Range, Suggestion)
         << Name << getUnitName(Want)
         << (Interval ? formatInterval(*Interval) : Number.Spelling)
         << Suggestion;

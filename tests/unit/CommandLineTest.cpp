@@ -14,21 +14,22 @@ using namespace pathwayc::test;
 
 namespace {
 
-const char *CleanPathway = "pathway p {\n"
-                           "  title \"T\"\n"
-                           "  version \"1\"\n"
-                           "  source s \"S\"\n"
-                           "  inputs { relief: number in [0, 100] percent }\n"
-                           "  start step a {\n"
-                           "    assess relief\n"
-                           "    branch {\n"
-                           "      relief > 75 percent -> good\n"
-                           "      relief <= 75 percent -> bad\n"
-                           "    }\n"
-                           "  }\n"
-                           "  outcome good \"Good\" { recommend \"g\" cite s }\n"
-                           "  outcome bad \"Bad\" { recommend \"b\" cite s }\n"
-                           "}\n";
+const char *CleanPathway =
+    "pathway p {\n"
+    "  title \"T\"\n"
+    "  version \"1\"\n"
+    "  source s \"S\"\n"
+    "  inputs { relief: number in [0, 100] percent }\n"
+    "  start step a {\n"
+    "    assess relief\n"
+    "    branch {\n"
+    "      relief > 75 percent -> good cite s\n"
+    "      relief <= 75 percent -> bad cite s\n"
+    "    }\n"
+    "  }\n"
+    "  outcome good \"Good\" { recommend \"g\" cite s }\n"
+    "  outcome bad \"Bad\" { recommend \"b\" cite s }\n"
+    "}\n";
 
 TEST(CommandLineTest, HelpAndVersion) {
   RunResult Help = runPathwayc({"--help"});
@@ -86,7 +87,7 @@ TEST(CommandLineTest, MisspelledInputShowsLocationCaretAndSuggestion) {
   EXPECT_NE(R.Err.find(F.path() +
                        ":9:7: error[PW0201]: unknown input or exam 'releif'; "
                        "did you mean 'relief'?\n"
-                       "    9 |       releif > 75 percent -> good\n"
+                       "    9 |       releif > 75 percent -> good cite s\n"
                        "      |       ^~~~~~\n"
                        "      |       relief\n"),
             std::string::npos)
@@ -111,8 +112,7 @@ TEST(CommandLineTest, JsonDiagnostics) {
   std::string Text = CleanPathway;
   Text.replace(Text.find("-> bad"), 6, "-> badd");
   TempFile F("json.pathway", Text);
-  RunResult R =
-      runPathwayc({"check", "--diagnostics-format=json", F.path()});
+  RunResult R = runPathwayc({"check", "--diagnostics-format=json", F.path()});
   EXPECT_EQ(R.ExitCode, 1);
   nlohmann::json Doc = nlohmann::json::parse(R.Out);
   ASSERT_EQ(Doc["diagnostics"].size(), 1u) << R.Out;
@@ -130,8 +130,8 @@ TEST(CommandLineTest, JsonDiagnostics) {
 
 TEST(CommandLineTest, ThreeIndependentErrorsAreAllReported) {
   std::string Text = CleanPathway;
-  Text.replace(Text.find("percent }"), 7, "prcent");             // unit
-  Text.replace(Text.find("-> good"), 7, "-> goood");             // target
+  Text.replace(Text.find("percent }"), 7, "prcent");               // unit
+  Text.replace(Text.find("-> good"), 7, "-> goood");               // target
   Text.replace(Text.find("cite s }\n  outcome bad"), 6, "cite t"); // source
   TempFile F("three.pathway", Text);
   RunResult R = runPathwayc({"check", F.path()});

@@ -93,12 +93,8 @@ TEST(DiagnosticTableTest, FollowsTheHouseRules) {
         << "message ends with a period: " << Info.Format.str();
 
     switch (Info.DefaultSeverity) {
-    case Severity::Error:
-      EXPECT_TRUE(Info.Name.startswith("err_"));
-      break;
-    case Severity::Warning:
-      EXPECT_TRUE(Info.Name.startswith("warn_"));
-      break;
+    case Severity::Error: EXPECT_TRUE(Info.Name.startswith("err_")); break;
+    case Severity::Warning: EXPECT_TRUE(Info.Name.startswith("warn_")); break;
     case Severity::Note:
       EXPECT_TRUE(Info.Name.startswith("note_"));
       EXPECT_TRUE(Info.Code.empty()) << "notes have no code";
@@ -192,7 +188,8 @@ TEST(DiagnosticsEngineTest, RecordsFormattedDiagnostics) {
   DiagnosticsEngine Diags(SM);
   EXPECT_EQ(&Diags.getSourceManager(), &SM);
   SourceRange Dollar = rangeOf(SM, B, "$");
-  Diags.report(Dollar, diag::err_unexpected_character) << "$";
+  Diags.report(Dollar, diag::err_unexpected_character) << "$"
+                                                       << "" << 0u;
   Diags.report(Dollar.getBegin(), diag::err_expected_closing)
       << std::string("}") << llvm::StringRef("step");
 
@@ -201,7 +198,8 @@ TEST(DiagnosticsEngineTest, RecordsFormattedDiagnostics) {
   EXPECT_EQ(First.ID, diag::err_unexpected_character);
   EXPECT_EQ(First.Level, Severity::Error);
   EXPECT_EQ(First.Range, Dollar);
-  EXPECT_EQ(First.Message, messageFor(diag::err_unexpected_character, {"$"}));
+  EXPECT_EQ(First.Message,
+            messageFor(diag::err_unexpected_character, {"$", "", "0"}));
   EXPECT_EQ(First.getCode(),
             getDiagnosticInfo(diag::err_unexpected_character).Code);
   EXPECT_TRUE(First.Notes.empty());
@@ -273,7 +271,8 @@ TEST(DiagnosticsEngineTest, NotesAttachToTheLatestDiagnostic) {
   Diags.report(rangeOf(SM, B, "}"), diag::err_expected_closing) << ")"
                                                                 << "group";
   Diags.report(rangeOf(SM, B, "("), diag::note_opened_here) << "group";
-  Diags.report(rangeOf(SM, B, "#"), diag::err_unexpected_character) << "#";
+  Diags.report(rangeOf(SM, B, "#"), diag::err_unexpected_character) << "#"
+                                                                    << "" << 0u;
   Diags.report(rangeOf(SM, B, "{"), diag::note_opened_here) << "step";
   Diags.report(rangeOf(SM, B, "("), diag::note_opened_here) << "group";
 

@@ -120,48 +120,47 @@ TEST(ParserTest, DiagnosesExamsProcedures) {
 }
 
 TEST(ParserTest, StepsAndOutcomes) {
-  EXPECT_EQ(
-      parseMembers(
-          "start step inj \"Injection\" {\n"
-          "  order hip_injection, xray justify \"needed\" cite a\n"
-          "  assess confirmed, relief\n"
-          "  branch {\n"
-          "    confirmed and relief > 75 percent -> good cite a \"q\"\n"
-          "    relief in (50, 75] percent -> mixed note \"silent\"\n"
-          "    otherwise -> other\n"
-          "  }\n"
-          "  note \"n\"\n"
-          "  pitfall \"p\" cite a\n"
-          "}\n"
-          "step later { next good }\n"
-          "outcome good \"Good\" {\n"
-          "  urgency routine\n"
-          "  recommend \"Discuss THA\" cite a \"quote\"\n"
-          "  note \"after\"\n"
-          "}\n"
-          "note \"pathway note\"\n"
-          "pitfall \"pathway pitfall\""),
-      "  StartStep inj \"Injection\"\n"
-      "    Order hip_injection xray justify \"needed\"\n"
-      "      Cite a\n"
-      "    Assess confirmed relief\n"
-      "    Branch\n"
-      "      Arm (confirmed and (relief > 75 percent)) -> good\n"
-      "        Cite a \"q\"\n"
-      "      Arm (relief in (50, 75] percent) -> mixed\n"
-      "        Note \"silent\"\n"
-      "      Arm otherwise -> other\n"
-      "    Note \"n\"\n"
-      "    Pitfall \"p\"\n"
-      "      Cite a\n"
-      "  Step later\n"
-      "    Next good\n"
-      "  Outcome good \"Good\" urgency routine\n"
-      "    Recommend \"Discuss THA\"\n"
-      "      Cite a \"quote\"\n"
-      "    Note \"after\"\n"
-      "  Note \"pathway note\"\n"
-      "  Pitfall \"pathway pitfall\"\n");
+  EXPECT_EQ(parseMembers(
+                "start step inj \"Injection\" {\n"
+                "  order hip_injection, xray justify \"needed\" cite a\n"
+                "  assess confirmed, relief\n"
+                "  branch {\n"
+                "    confirmed and relief > 75 percent -> good cite a \"q\"\n"
+                "    relief in (50, 75] percent -> mixed note \"silent\"\n"
+                "    otherwise -> other\n"
+                "  }\n"
+                "  note \"n\"\n"
+                "  pitfall \"p\" cite a\n"
+                "}\n"
+                "step later { next good }\n"
+                "outcome good \"Good\" {\n"
+                "  urgency routine\n"
+                "  recommend \"Discuss THA\" cite a \"quote\"\n"
+                "  note \"after\"\n"
+                "}\n"
+                "note \"pathway note\"\n"
+                "pitfall \"pathway pitfall\""),
+            "  StartStep inj \"Injection\"\n"
+            "    Order hip_injection xray justify \"needed\"\n"
+            "      Cite a\n"
+            "    Assess confirmed relief\n"
+            "    Branch\n"
+            "      Arm (confirmed and (relief > 75 percent)) -> good\n"
+            "        Cite a \"q\"\n"
+            "      Arm (relief in (50, 75] percent) -> mixed\n"
+            "        Note \"silent\"\n"
+            "      Arm otherwise -> other\n"
+            "    Note \"n\"\n"
+            "    Pitfall \"p\"\n"
+            "      Cite a\n"
+            "  Step later\n"
+            "    Next good\n"
+            "  Outcome good \"Good\" urgency routine\n"
+            "    Recommend \"Discuss THA\"\n"
+            "      Cite a \"quote\"\n"
+            "    Note \"after\"\n"
+            "  Note \"pathway note\"\n"
+            "  Pitfall \"pathway pitfall\"\n");
 }
 
 TEST(ParserTest, ExpressionPrecedence) {
@@ -182,8 +181,7 @@ TEST(ParserTest, Comparisons) {
   EXPECT_EQ(parseCondition("x != a"), "(x != a)");
   EXPECT_EQ(parseCondition("x is a"), "(x == a)");
   EXPECT_EQ(parseCondition("x is not a"), "(x != a)");
-  EXPECT_EQ(parseCondition("probability(d) >= 0.8"),
-            "(probability(d) >= 0.8)");
+  EXPECT_EQ(parseCondition("probability(d) >= 0.8"), "(probability(d) >= 0.8)");
 }
 
 TEST(ParserTest, IntervalsAndSets) {
@@ -218,8 +216,7 @@ TEST(ParserTest, CommentsAreIgnored) {
 TEST(ParserTest, StringEscapes) {
   auto C = compile("pathway p { title \"a\\\"b\\\\c\\nd\\te\" }", Stage::Parse);
   ASSERT_TRUE(C->AST);
-  EXPECT_EQ(C->AST->getMetadata(Metadata::MetadataKey::Title),
-            "a\"b\\c\nd\te");
+  EXPECT_EQ(C->AST->getMetadata(Metadata::MetadataKey::Title), "a\"b\\c\nd\te");
 }
 
 TEST(ParserTest, SourceRangesPointAtTheText) {

@@ -13,9 +13,18 @@
 
 #include "RunPathwayc.h"
 
+#include "diag/SourceManager.h"
+
+#include "llvm/Support/FileSystem.h"
+
 #include "gtest/gtest.h"
 
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <regex>
+
+#include <unistd.h>
 
 using namespace pathwayc::test;
 
@@ -75,9 +84,9 @@ TEST(RobustnessTest, MissingBraceAtEndOfFile) {
 }
 
 TEST(RobustnessTest, TenThousandNestedParentheses) {
-  std::string Text = "pathway p {\n  include \"c\": " +
-                     std::string(10000, '(') + "a" + std::string(10000, ')') +
-                     "\n}\n";
+  std::string Text =
+      "pathway p {\n  include \"c\": " + std::string(10000, '(') + "a" +
+      std::string(10000, ')') + "\n}\n";
   expectError("deep.pathway", Text, 2, 16 + 255, "PW0106",
               "brackets nest more than 256 levels deep");
 }
@@ -96,8 +105,9 @@ TEST(RobustnessTest, FiveMegabyteFile) {
   TempFile F("big.pathway", Text);
   RunResult R = runPathwayc({"check", "--diagnostics-format=json", F.path()});
   EXPECT_EQ(R.ExitCode, 0);
-  EXPECT_NE(R.Out.find("input_" + std::to_string(Inputs - 1) + "' is never used"),
-            std::string::npos);
+  EXPECT_NE(
+      R.Out.find("input_" + std::to_string(Inputs - 1) + "' is never used"),
+      std::string::npos);
 }
 
 TEST(RobustnessTest, CrlfLineEndings) {
@@ -135,6 +145,95 @@ TEST(RobustnessTest, Directory) {
   EXPECT_NE(R.Err.find("error[PW0002]: '" + F.dir() + "' is a directory"),
             std::string::npos)
       << R.Err;
+}
+
+/// Checks a file that cannot be loaded at all: exit status 2 and one
+/// diagnostic of \p Code without a location, naming the path.
+RunResult expectFileError(const std::string &Path, llvm::StringRef Code,
+                          llvm::StringRef Message) {
+  RunResult R = runPathwayc({"check", "--color=never", Path});
+  EXPECT_EQ(R.ExitCode, 2) << R.Err;
+  std::string Expected =
+      "pathwayc: error[" + Code.str() + "]: " + Message.str();
+  EXPECT_NE(R.Err.find(Expected), std::string::npos)
+      << "expected: " << Expected << "\nactual:\n"
+      << R.Err;
+  EXPECT_NE(R.Err.find("1 error generated."), std::string::npos) << R.Err;
+  return R;
+}
+
+/// Makes the file at \p Path \p Size bytes long without writing them: a
+/// sparse file of NUL bytes that takes no disk space.
+::testing::AssertionResult makeSparse(const std::string &Path, uint64_t Size) {
+  int FD;
+  if (std::error_code EC = llvm::sys::fs::openFileForWrite(Path, FD))
+    return ::testing::AssertionFailure() << "open: " << EC.message();
+  std::error_code EC = llvm::sys::fs::resize_file(FD, Size);
+  ::close(FD);
+  if (EC)
+    return ::testing::AssertionFailure() << "resize: " << EC.message();
+  return ::testing::AssertionSuccess();
+}
+
+TEST(RobustnessTest, FileLargerThan64MiBIsNotRead) {
+  // The limit is part of the documented interface (docs/diagnostics.md).
+  static_assert(pathwayc::MaxSourceFileBytes == 64ull << 20,
+                "the documented limit is 64 MiB");
+  // One byte over the limit, and far over it (past 4 GiB, where a 32-bit
+  // size would wrap to a small one). The files hold nothing but NUL bytes,
+  // so a compiler that read even one byte would report PW0006 instead, and
+  // one that read them all would take minutes and gigabytes.
+  const uint64_t Sizes[] = {pathwayc::MaxSourceFileBytes + 1,
+                            (uint64_t(4) << 30) + 1};
+  for (uint64_t Size : Sizes) {
+    TempFile F("huge.pathway", "");
+    ASSERT_TRUE(makeSparse(F.path(), Size));
+    SCOPED_TRACE("size " + std::to_string(Size));
+    RunResult R = expectFileError(
+        F.path(), "PW0004",
+        "'" + F.path() + "' is " + std::to_string(Size) +
+            " bytes; pathway files are limited to 67108864 bytes");
+    EXPECT_EQ(R.Err.find("PW0006"), std::string::npos) << R.Err;
+  }
+}
+
+TEST(RobustnessTest, FileWithoutReadPermission) {
+  // The everyday cause of PW0003. Permissions do not apply to root, who
+  // reads a file of mode 000 all the same, so as root this case cannot be
+  // made; the two tests after it reach PW0003 in ways that hold for root.
+  if (::geteuid() == 0)
+    GTEST_SKIP() << "running as root, which may read a file of mode 000; "
+                    "SymlinkLoopIsUnreadable and FileWhoseReadFails cover "
+                    "PW0003";
+  TempFile F("locked.pathway", "pathway p {}\n");
+  ASSERT_FALSE(
+      llvm::sys::fs::setPermissions(F.path(), llvm::sys::fs::no_perms));
+  expectFileError(F.path(), "PW0003",
+                  "cannot read '" + F.path() + "': " + std::strerror(EACCES));
+}
+
+TEST(RobustnessTest, SymlinkLoopIsUnreadable) {
+  // Two links that point at each other: the path exists, but opening it
+  // fails (ELOOP) whoever asks, root included.
+  TempFile F("loop.pathway", "");
+  ASSERT_FALSE(llvm::sys::fs::remove(F.path()));
+  std::string Other = F.dir() + "/other.pathway";
+  ASSERT_EQ(::symlink("other.pathway", F.path().c_str()), 0)
+      << std::strerror(errno);
+  ASSERT_EQ(::symlink("loop.pathway", Other.c_str()), 0)
+      << std::strerror(errno);
+  expectFileError(F.path(), "PW0003",
+                  "cannot read '" + F.path() + "': " + std::strerror(ELOOP));
+  llvm::sys::fs::remove(Other);
+}
+
+TEST(RobustnessTest, FileWhoseReadFails) {
+  // /proc/self/mem opens, but reading it from offset 0 fails (EIO: the
+  // first page of a process is never mapped), whoever asks, root included.
+  // The compiler opens its own.
+  if (::access("/proc/self/mem", R_OK) != 0)
+    GTEST_SKIP() << "no /proc/self/mem";
+  expectFileError("/proc/self/mem", "PW0003", "cannot read '/proc/self/mem': ");
 }
 
 TEST(RobustnessTest, OtherFilesAreStillCheckedAfterAMissingOne) {

@@ -60,10 +60,10 @@ TEST(SemaTest, IntervalEndsConvert) {
 }
 
 TEST(SemaTest, NamesResolveToTheirDeclarations) {
-  auto C = checkMembers(
-      "inputs { xray: one of { negative, oa }\n flag: bool }\n"
-      "include \"c\": xray is oa and flag",
-      "xray, flag");
+  auto C =
+      checkMembers("inputs { xray: one of { negative, oa }\n flag: bool }\n"
+                   "include \"c\": xray is oa and flag",
+                   "xray, flag");
   ASSERT_EQ(C->Diags.getNumErrors(), 0u) << C->diagnostics();
   const auto &And = cast<LogicalExpr>(firstCriterion(*C));
   const auto &Is = cast<CompareExpr>(*And.Operands[0]);

@@ -83,7 +83,8 @@ const char *const WellFormed = "pathway demo {\n"
 
 TEST_F(VerifyDiagnosticsTest, AllMatched) {
   BufferID B = add(WellFormed);
-  Diags.report(at(B, 2, 7), diag::err_unexpected_character) << "$";
+  Diags.report(at(B, 2, 7), diag::err_unexpected_character) << "$"
+                                                            << "" << 0u;
   error(at(B, 4, 7), "unexpected '#'");
   error(at(B, 5, 3), "expected ')' to close the group");
   note(at(B, 5, 3), "group");
@@ -98,7 +99,8 @@ TEST_F(VerifyDiagnosticsTest, AllMatched) {
 
 TEST_F(VerifyDiagnosticsTest, ExpectedButNotSeen) {
   BufferID B = add(WellFormed);
-  Diags.report(at(B, 2, 7), diag::err_unexpected_character) << "$";
+  Diags.report(at(B, 2, 7), diag::err_unexpected_character) << "$"
+                                                            << "" << 0u;
   error(at(B, 5, 3), "expected ')' to close the group");
   VerifyResult Result = verify();
   EXPECT_FALSE(Result.Ok);

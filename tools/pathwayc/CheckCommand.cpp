@@ -13,6 +13,8 @@
 #include "diag/SourceManager.h"
 #include "diag/VerifyDiagnostics.h"
 #include "driver/Driver.h"
+#include "passes/PassManager.h"
+#include "verify/Verifier.h"
 
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
@@ -37,6 +39,13 @@ int pathwayc::runCheck(const CheckOptions &Options) {
   DiagnosticsEngine Diags(SM);
   Diags.setWarningsAsErrors(Options.WarningsAsErrors);
 
+  PipelineOptions Pipeline;
+  for (const std::string &Name : Options.DisabledPasses)
+    Pipeline.DisabledPasses.insert(Name);
+  for (const std::string &Name : Options.PrintAfter)
+    Pipeline.PrintAfter.insert(Name);
+  Pipeline.PrintStream = &llvm::outs();
+
   bool FileError = false;
   for (const std::string &Path : Options.Files) {
     BufferID Buffer = loadPathwayFile(Path, Diags);
@@ -44,9 +53,21 @@ int pathwayc::runCheck(const CheckOptions &Options) {
       FileError = true;
       continue;
     }
-    std::unique_ptr<Pathway> P = checkPathway(Buffer, Diags);
-    if (P && Options.DumpAst)
-      printAST(llvm::outs(), *P, &SM);
+    CompiledPathway Compiled = compilePathway(Buffer, Diags, Pipeline);
+    if (Compiled.AST && Options.DumpAst)
+      printAST(llvm::outs(), *Compiled.AST, &SM);
+    ir::Module *M = Compiled.Graph.get();
+    if (!M)
+      continue;
+    if (Options.DumpIr)
+      ir::printModule(llvm::outs(), *M);
+    if (!Options.DumpAnalyses.empty()) {
+      PassContext Ctx(*M, Diags);
+      for (const std::string &Name : Options.DumpAnalyses) {
+        llvm::outs() << "; analysis '" << Name << "' of " << M->Name << '\n';
+        Ctx.getAnalysisByName(Name)->print(llvm::outs());
+      }
+    }
   }
 
   std::vector<Diagnostic> Sorted = Diags.getSortedDiagnostics();
@@ -61,6 +82,8 @@ int pathwayc::runCheck(const CheckOptions &Options) {
 
   if (Options.Format == DiagnosticsOutput::Json) {
     renderDiagnosticsJson(llvm::outs(), SM, Sorted);
+  } else if (Options.Format == DiagnosticsOutput::Sarif) {
+    renderDiagnosticsSarif(llvm::outs(), SM, Sorted, {PATHWAYC_VERSION});
   } else {
     TextRenderOptions Render;
     Render.Color = useColor(Options.Color);

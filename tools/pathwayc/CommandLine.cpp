@@ -9,6 +9,11 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
+#include "passes/PassManager.h"
+#include "verify/Verifier.h"
+
+#include "llvm/ADT/StringExtras.h"
+
 #include <fmt/format.h>
 
 #include <optional>
@@ -16,6 +21,28 @@
 using namespace pathwayc;
 
 namespace {
+
+/// Checks a pass name against the verifier's pipeline.
+bool addPassName(std::vector<std::string> &Names, llvm::StringRef Name,
+                 std::string &Error) {
+  std::vector<std::string> Known;
+  for (const auto &[Pass, Description] : verify::listVerifierPasses())
+    Known.push_back(Pass);
+  if (!llvm::is_contained(Known, Name)) {
+    Error = fmt::format("unknown pass '{}'; expected one of: {}", Name.str(),
+                        llvm::join(Known, ", "));
+    return false;
+  }
+  Names.push_back(Name.str());
+  return true;
+}
+
+std::vector<llvm::StringRef> getAnalysisNames() {
+  std::vector<llvm::StringRef> Names;
+  for (const auto &[Name, Make] : PassContext::getAnalysisRegistry())
+    Names.push_back(Name);
+  return Names;
+}
 
 /// One option of `pathwayc check`: its spelling, the help line, and how it
 /// changes the options. A value option is spelled `--name=value`.
@@ -28,19 +55,23 @@ struct CheckFlag {
 };
 
 const CheckFlag CheckFlags[] = {
-    {"--diagnostics-format", "text|json",
+    {"--diagnostics-format", "text|json|sarif",
      "how to print diagnostics: 'text' for people (on stderr, the default), "
-     "'json' for programs (on stdout)",
+     "'json' for programs, 'sarif' (SARIF 2.1.0) for CI and code scanning "
+     "(both on stdout)",
      [](CheckOptions &O, llvm::StringRef V, std::string &Error) {
-       if (V == "text")
-         O.Format = DiagnosticsOutput::Text;
-       else if (V == "json")
-         O.Format = DiagnosticsOutput::Json;
-       else
+       auto Format = llvm::StringSwitch<std::optional<DiagnosticsOutput>>(V)
+                         .Case("text", DiagnosticsOutput::Text)
+                         .Case("json", DiagnosticsOutput::Json)
+                         .Case("sarif", DiagnosticsOutput::Sarif)
+                         .Default(std::nullopt);
+       if (!Format)
          Error = fmt::format("unknown diagnostics format '{}'; expected "
-                             "'text' or 'json'",
+                             "'text', 'json' or 'sarif'",
                              V.str());
-       return Error.empty();
+       else
+         O.Format = *Format;
+       return Format.has_value();
      }},
     {"--color", "auto|always|never",
      "colour text diagnostics (auto: when stderr is a terminal)",
@@ -73,6 +104,33 @@ const CheckFlag CheckFlags[] = {
     {"--dump-ast", "", "print the syntax tree of each file on stdout",
      [](CheckOptions &O, llvm::StringRef, std::string &) {
        O.DumpAst = true;
+       return true;
+     }},
+    {"--dump-ir", "", "print the decision graph of each file on stdout",
+     [](CheckOptions &O, llvm::StringRef, std::string &) {
+       O.DumpIr = true;
+       return true;
+     }},
+    {"--disable-pass", "NAME",
+     "skip a verification pass (repeatable; the passes are listed below)",
+     [](CheckOptions &O, llvm::StringRef V, std::string &Error) {
+       return addPassName(O.DisabledPasses, V, Error);
+     }},
+    {"--print-after", "NAME",
+     "print the decision graph after a verification pass (repeatable)",
+     [](CheckOptions &O, llvm::StringRef V, std::string &Error) {
+       return addPassName(O.PrintAfter, V, Error);
+     }},
+    {"--dump-analysis", "NAME",
+     "print an analysis of the decision graph (reachability, graph-order, "
+     "path-context, assessment)",
+     [](CheckOptions &O, llvm::StringRef V, std::string &Error) {
+       if (!llvm::is_contained(getAnalysisNames(), V)) {
+         Error = fmt::format("unknown analysis '{}'; expected one of: {}",
+                             V.str(), llvm::join(getAnalysisNames(), ", "));
+         return false;
+       }
+       O.DumpAnalyses.push_back(V.str());
        return true;
      }},
 };
@@ -158,6 +216,9 @@ std::string pathwayc::getHelpText(llvm::StringRef Topic) {
         Spelling += "=" + F.ValueName.str();
       Text += fmt::format("  {:<34} {}\n", Spelling, F.Help.str());
     }
+    Text += "\nverification passes, in the order they run:\n";
+    for (const auto &[Name, Description] : verify::listVerifierPasses())
+      Text += fmt::format("  {:<12} {}\n", Name, Description);
     Text += "\nexit status: 0 no errors, 1 errors found, 2 usage or file "
             "error\n";
     return Text;

@@ -29,7 +29,7 @@ enum ExitCode : int {
 };
 
 enum class ColorMode { Auto, Always, Never };
-enum class DiagnosticsOutput { Text, Json };
+enum class DiagnosticsOutput { Text, Json, Sarif };
 
 struct CheckOptions {
   std::vector<std::string> Files;
@@ -38,6 +38,10 @@ struct CheckOptions {
   bool WarningsAsErrors = false;
   bool Verify = false;
   bool DumpAst = false;
+  bool DumpIr = false;
+  std::vector<std::string> DisabledPasses;
+  std::vector<std::string> PrintAfter;
+  std::vector<std::string> DumpAnalyses;
 };
 
 struct Command {

@@ -31,8 +31,7 @@ int main(int Argc, char **Argv) {
   case Command::CommandKind::Version:
     llvm::outs() << "pathwayc " << PATHWAYC_VERSION << '\n';
     return ExitSuccess;
-  case Command::CommandKind::Check:
-    return runCheck(Cmd.Check);
+  case Command::CommandKind::Check: return runCheck(Cmd.Check);
   }
   return ExitUsageOrIO;
 }
