@@ -6,6 +6,7 @@
 
 #include "ir/Guard.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
@@ -203,16 +204,21 @@ GuardRef Guard::makeJunction(GuardKind Kind, llvm::ArrayRef<GuardRef> Gs) {
   GuardKind Neutral =
       Kind == GuardKind::And ? GuardKind::True : GuardKind::False;
   std::vector<GuardRef> Flat;
+  // The same shared operand twice adds nothing. Path contexts are long
+  // conjunctions rebuilt at every step, so duplicates are found by hash.
+  llvm::DenseSet<const Guard *> Seen;
   for (const GuardRef &G : Gs) {
     if (G->Kind == Absorbing)
       return G;
     if (G->Kind == Neutral)
       continue;
-    const std::vector<GuardRef> &Parts =
-        G->Kind == Kind ? G->Operands : std::vector<GuardRef>{G};
-    for (const GuardRef &Part : Parts)
-      // The same shared operand twice adds nothing.
-      if (llvm::find(Flat, Part) == Flat.end())
+    if (G->Kind != Kind) {
+      if (Seen.insert(G.get()).second)
+        Flat.push_back(G);
+      continue;
+    }
+    for (const GuardRef &Part : G->Operands)
+      if (Seen.insert(Part.get()).second)
         Flat.push_back(Part);
   }
   Flat = foldAtoms(Kind, std::move(Flat));

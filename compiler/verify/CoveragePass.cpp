@@ -70,12 +70,12 @@ private:
       Arms.push_back(M.Edges[E].Condition);
 
     GuardSolver Solver(M);
+    CoverageResult R = Solver.checkCoverage(Context, Arms);
     // A branch that no case reaches (the pathway never applies, or an
     // earlier arm leading here is dead) has nothing to cover; the finding
     // that explains it is reported where it is.
-    if (!Solver.isSatisfiable(Context) && !Solver.exhausted())
+    if (!R.Reachable && !Solver.exhausted())
       return;
-    CoverageResult R = Solver.checkCoverage(Context, Arms);
     if (Solver.exhausted()) {
       Diags.report(Nd.Range, diag::err_analysis_budget)
           << Nd.Name << static_cast<uint64_t>(GuardSolver::DefaultStepBudget);

@@ -6,6 +6,7 @@
 
 #include "verify/GuardSolver.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -13,6 +14,8 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstring>
+#include <functional>
 
 using namespace pathwayc;
 using namespace pathwayc::ir;
@@ -45,6 +48,20 @@ bool isDecided(const GuardRef &G) { return G->isTrue() || G->isFalse(); }
 
 Partition GuardSolver::partition(unsigned Var,
                                  llvm::ArrayRef<GuardRef> Guards) const {
+  std::vector<double> Cuts;
+  for (const GuardRef &G : Guards)
+    forEachAtom(*G, [&](const Guard &A) {
+      if (A.getVar() != Var || A.getVarKind() == VarKind::Bool ||
+          A.getVarKind() == VarKind::Finding || A.getVarKind() == VarKind::Enum)
+        return;
+      for (const Interval &I : A.getIntervals().getPieces())
+        Cuts.insert(Cuts.end(), {I.Low, I.High});
+    });
+  return partitionAt(Var, std::move(Cuts));
+}
+
+Partition GuardSolver::partitionAt(unsigned Var,
+                                   std::vector<double> Cuts) const {
   const Variable &V = M.Variables[Var];
   Partition P;
   P.Kind = V.Kind;
@@ -62,16 +79,10 @@ Partition GuardSolver::partition(unsigned Var,
   }
   // The domain's ends and every constant the guards compare the variable
   // with, inside the domain, in order.
-  std::vector<double> Cuts = {V.Domain.Low, V.Domain.High};
-  for (const GuardRef &G : Guards)
-    forEachAtom(*G, [&](const Guard &A) {
-      if (A.getVar() != Var)
-        return;
-      for (const Interval &I : A.getIntervals().getPieces())
-        for (double X : {I.Low, I.High})
-          if (X > V.Domain.Low && X < V.Domain.High)
-            Cuts.push_back(X);
-    });
+  llvm::erase_if(Cuts, [&](double X) {
+    return !(X > V.Domain.Low && X < V.Domain.High);
+  });
+  Cuts.insert(Cuts.end(), {V.Domain.Low, V.Domain.High});
   llvm::sort(Cuts);
   Cuts.erase(std::unique(Cuts.begin(), Cuts.end()), Cuts.end());
   for (size_t I = 0; I != Cuts.size(); ++I) {
@@ -85,13 +96,76 @@ Partition GuardSolver::partition(unsigned Var,
   return P;
 }
 
+GuardRef GuardSolver::intern(const GuardRef &G) {
+  if (G->isTrue() || G->isFalse())
+    return G;
+  std::vector<uint64_t> Key = {static_cast<uint64_t>(G->getKind())};
+  if (G->getKind() == Guard::GuardKind::Atom) {
+    Key.insert(Key.end(), {G->getVar(), static_cast<uint64_t>(G->getVarKind()),
+                           G->getBoolValue()});
+    for (const Interval &I : G->getIntervals().getPieces()) {
+      uint64_t Low, High;
+      std::memcpy(&Low, &I.Low, sizeof(Low));
+      std::memcpy(&High, &I.High, sizeof(High));
+      Key.insert(Key.end(), {Low, High, uint64_t(I.LowOpen) << 1 | I.HighOpen});
+    }
+    Key.insert(Key.end(), G->getEnumValues().begin(), G->getEnumValues().end());
+  } else {
+    for (const GuardRef &Operand : G->getOperands())
+      Key.push_back(reinterpret_cast<uintptr_t>(Operand.get()));
+  }
+  return Interned.try_emplace(std::move(Key), G).first->second;
+}
+
+GuardRef GuardSolver::internAll(const GuardRef &G) {
+  if (G->getKind() == Guard::GuardKind::Atom || isDecided(G))
+    return intern(G);
+  std::vector<GuardRef> Operands;
+  bool Changed = false;
+  for (const GuardRef &Operand : G->getOperands()) {
+    Operands.push_back(internAll(Operand));
+    Changed |= Operands.back() != Operand;
+  }
+  if (!Changed)
+    return intern(G);
+  switch (G->getKind()) {
+  case Guard::GuardKind::Not: return intern(Guard::makeNot(Operands.front()));
+  case Guard::GuardKind::And: return intern(Guard::makeAnd(Operands));
+  default: return intern(Guard::makeOr(Operands));
+  }
+}
+
 void GuardSolver::buildPartitions(llvm::ArrayRef<GuardRef> Guards) {
-  Partitions.clear();
-  llvm::SmallVector<unsigned, 16> Vars;
+  Interned.clear();
+  Substituted.clear();
+  CleanProblems.clear();
+  // One walk over the guards gathers every variable's constants; a walk
+  // per variable would make long path contexts quadratic.
+  std::map<unsigned, std::vector<double>> Cuts;
+  llvm::DenseSet<const Guard *> Seen;
+  std::vector<const Guard *> Work;
   for (const GuardRef &G : Guards)
-    G->collectVars(Vars);
-  for (unsigned Var : Vars)
-    Partitions[Var] = partition(Var, Guards);
+    Work.push_back(G.get());
+  while (!Work.empty()) {
+    const Guard *G = Work.back();
+    Work.pop_back();
+    // Shared sub-guards (contexts reuse their prefixes) are walked once.
+    if (!Seen.insert(G).second)
+      continue;
+    if (G->getKind() != Guard::GuardKind::Atom) {
+      for (const GuardRef &Operand : G->getOperands())
+        Work.push_back(Operand.get());
+      continue;
+    }
+    std::vector<double> &VarCuts = Cuts[G->getVar()];
+    if (G->getVarKind() == VarKind::Number ||
+        G->getVarKind() == VarKind::Probability)
+      for (const Interval &I : G->getIntervals().getPieces())
+        VarCuts.insert(VarCuts.end(), {I.Low, I.High});
+  }
+  Partitions.clear();
+  for (auto &[Var, VarCuts] : Cuts)
+    Partitions[Var] = partitionAt(Var, std::move(VarCuts));
 }
 
 //===----------------------------------------------------------------------===//
@@ -115,6 +189,9 @@ GuardRef GuardSolver::substitute(const GuardRef &G, unsigned Var,
   auto Cached = Memo.find(G.get());
   if (Cached != Memo.end())
     return Cached->second;
+  auto Known = Substituted.find({G.get(), Var, Cell});
+  if (Known != Substituted.end())
+    return Memo[G.get()] = Known->second;
   llvm::SmallVector<GuardRef, 8> Operands;
   bool Changed = false;
   for (const GuardRef &Operand : G->getOperands()) {
@@ -129,8 +206,10 @@ GuardRef GuardSolver::substitute(const GuardRef &G, unsigned Var,
       Result = Guard::makeAnd(Operands);
     else
       Result = Guard::makeOr(Operands);
+    Result = intern(Result);
   }
   Memo[G.get()] = Result;
+  Substituted[{G.get(), Var, Cell}] = Result;
   return Result;
 }
 
@@ -213,40 +292,59 @@ GuardSolver::groupCells(unsigned Var, llvm::ArrayRef<GuardRef> Guards) {
   return Groups;
 }
 
+std::vector<std::vector<GuardRef>>
+GuardSolver::splitIndependent(const Guard &And) {
+  // Union-find over the operands, joined through the variables they share.
+  llvm::ArrayRef<GuardRef> Operands = And.getOperands();
+  std::vector<unsigned> Parent(Operands.size());
+  for (unsigned I = 0; I != Parent.size(); ++I)
+    Parent[I] = I;
+  std::function<unsigned(unsigned)> Root = [&](unsigned I) {
+    while (Parent[I] != I)
+      I = Parent[I] = Parent[Parent[I]];
+    return I;
+  };
+  llvm::DenseMap<unsigned, unsigned> OwnerOfVar;
+  for (unsigned I = 0; I != Operands.size(); ++I) {
+    llvm::SmallVector<unsigned, 8> Vars;
+    Operands[I]->collectVars(Vars);
+    for (unsigned Var : Vars) {
+      auto [It, New] = OwnerOfVar.try_emplace(Var, I);
+      if (!New)
+        Parent[Root(I)] = Root(It->second);
+    }
+  }
+  std::map<unsigned, std::vector<GuardRef>> ByRoot;
+  for (unsigned I = 0; I != Operands.size(); ++I)
+    ByRoot[Root(I)].push_back(Operands[I]);
+  std::vector<std::vector<GuardRef>> Components;
+  for (auto &[Root, Parts] : ByRoot)
+    Components.push_back(std::move(Parts));
+  return Components;
+}
+
 bool GuardSolver::satisfy(const GuardRef &G, Assignment &A) {
   if (G->isTrue())
     return true;
   if (G->isFalse() || !step())
     return false;
+  // An atom alone: any cell where it holds (an atom never allows nothing).
+  if (G->getKind() == Guard::GuardKind::Atom) {
+    for (unsigned Cell = 0, E = Partitions[G->getVar()].size(); Cell != E;
+         ++Cell)
+      if (atomHolds(*G, Cell)) {
+        A[G->getVar()] = Cell;
+        return true;
+      }
+    return false;
+  }
   // A conjunction of parts over disjoint variables holds when each part
   // does: solve them one at a time instead of searching their product.
   if (G->getKind() == Guard::GuardKind::And) {
-    std::vector<std::pair<llvm::SmallVector<unsigned, 4>, std::vector<GuardRef>>>
-        Components;
-    for (const GuardRef &Operand : G->getOperands()) {
-      llvm::SmallVector<unsigned, 4> Vars;
-      Operand->collectVars(Vars);
-      std::pair<llvm::SmallVector<unsigned, 4>, std::vector<GuardRef>> Merged = {
-          Vars, {Operand}};
-      for (size_t I = 0; I < Components.size();) {
-        bool Shares = llvm::any_of(Components[I].first, [&](unsigned V) {
-          return llvm::is_contained(Merged.first, V);
-        });
-        if (!Shares) {
-          ++I;
-          continue;
-        }
-        for (unsigned V : Components[I].first)
-          if (!llvm::is_contained(Merged.first, V))
-            Merged.first.push_back(V);
-        llvm::append_range(Merged.second, Components[I].second);
-        Components.erase(Components.begin() + I);
-      }
-      Components.push_back(std::move(Merged));
-    }
+    std::vector<std::vector<GuardRef>> Components = splitIndependent(*G);
     if (Components.size() > 1) {
       Assignment Saved = A;
-      for (auto &[Vars, Parts] : Components)
+      for (std::vector<GuardRef> &Parts : Components)
         if (!satisfy(Guard::makeAnd(Parts), A)) {
           A = std::move(Saved);
           return false;
@@ -321,6 +419,15 @@ void GuardSolver::explore(std::vector<GuardRef> Guards, CellSets &A,
     Leaves.push_back({A, std::move(Reachable), std::move(TrueArms)});
     return;
   }
+  // The same residual problem is often met again under other cells of
+  // earlier variables (cells that only other arms tell apart): one that
+  // held no finding the first time holds none now.
+  std::vector<const Guard *> Key;
+  for (const GuardRef &G : Guards)
+    Key.push_back(G.get());
+  if (CleanProblems.count(Key))
+    return;
+  size_t LeavesBefore = Leaves.size();
   std::vector<GuardRef> Arms(Guards.begin() + 1, Guards.end());
   unsigned Var = *pickVariable(Arms);
   for (const CellGroup &Group : groupCells(Var, Guards)) {
@@ -336,15 +443,78 @@ void GuardSolver::explore(std::vector<GuardRef> Guards, CellSets &A,
   }
   A.erase(Var);
   Picked.erase(Var);
+  if (!Exhausted && Leaves.size() == LeavesBefore)
+    CleanProblems.insert(std::move(Key));
 }
 
-CoverageResult GuardSolver::checkCoverage(const GuardRef &Context,
+CoverageResult GuardSolver::checkCoverage(const GuardRef &FullContext,
                                           llvm::ArrayRef<GuardRef> Arms) {
+  // Only the parts of the context that share variables with the arms (or
+  // with parts that do) can make a case covered or not; the others, such
+  // as the conditions on inputs decided many steps earlier, only have to
+  // be satisfiable, which one check establishes. Without this split every
+  // branch would re-walk its whole path context.
+  GuardRef Context = FullContext;
+  Assignment Elsewhere;
+  if (FullContext->getKind() == Guard::GuardKind::And) {
+    llvm::SmallVector<unsigned, 16> Vars;
+    for (const GuardRef &A : Arms)
+      A->collectVars(Vars);
+    std::vector<std::vector<GuardRef>> Parts = splitIndependent(*FullContext);
+    std::vector<bool> Relevant(Parts.size(), false);
+    for (bool Grew = true; Grew;) {
+      Grew = false;
+      for (size_t I = 0; I != Parts.size(); ++I) {
+        if (Relevant[I])
+          continue;
+        llvm::SmallVector<unsigned, 8> PartVars;
+        for (const GuardRef &G : Parts[I])
+          G->collectVars(PartVars);
+        if (llvm::none_of(PartVars, [&](unsigned V) {
+              return llvm::is_contained(Vars, V);
+            }))
+          continue;
+        Relevant[I] = Grew = true;
+        for (unsigned V : PartVars)
+          if (!llvm::is_contained(Vars, V))
+            Vars.push_back(V);
+      }
+    }
+    std::vector<GuardRef> Near, Far;
+    for (size_t I = 0; I != Parts.size(); ++I)
+      llvm::append_range(Relevant[I] ? Near : Far, Parts[I]);
+    Context = Guard::makeAnd(Near);
+    // The far parts give every witness the rest of its patient.
+    GuardRef Rest = Guard::makeAnd(Far);
+    Steps = 0;
+    Exhausted = false;
+    buildPartitions({Rest});
+    if (!satisfy(Rest, Elsewhere)) {
+      CoverageResult Unreachable;
+      Unreachable.Reachable = false;
+      return Unreachable;
+    }
+    ElsewhereCase = toCase(Elsewhere);
+  } else {
+    ElsewhereCase = Case();
+  }
+
   Steps = 0;
   Exhausted = false;
   std::vector<GuardRef> Guards = {Context};
   llvm::append_range(Guards, Arms);
   buildPartitions(Guards);
+  for (GuardRef &G : Guards)
+    G = internAll(G);
+  Context = Guards.front();
+  {
+    Assignment Probe;
+    if (!satisfy(Context, Probe) && !Exhausted) {
+      CoverageResult Unreachable;
+      Unreachable.Reachable = false;
+      return Unreachable;
+    }
+  }
 
   std::vector<Leaf> Leaves;
   CellSets A;
@@ -388,6 +558,7 @@ CoverageResult GuardSolver::checkCoverage(const GuardRef &Context,
       if (FirstInterior != Inside.end() && !Interior(Chosen))
         Chosen = *FirstInterior;
       Case Witness = toCase(Chosen->Cells, Chosen->Reachable);
+      llvm::append_range(Witness.Values, ElsewhereCase.Values);
       if (ArmSet.empty()) {
         Result.Gaps.push_back(R);
         Result.GapCases.push_back(std::move(Witness));

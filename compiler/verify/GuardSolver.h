@@ -37,6 +37,8 @@
 #include "llvm/ADT/DenseMap.h"
 
 #include <map>
+#include <set>
+#include <tuple>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,6 +96,9 @@ std::optional<bool> evaluate(const ir::Guard &G, const Case &C);
 
 /// What a branch check found.
 struct CoverageResult {
+  /// False if no case satisfies the context: nothing reaches the branch,
+  /// and the other fields are empty.
+  bool Reachable = true;
   /// Regions of reachable cases that no arm takes.
   std::vector<Region> Gaps;
   /// Reachable cases that two or more arms take: (region, the arms).
@@ -156,9 +161,21 @@ private:
   };
 
   void buildPartitions(llvm::ArrayRef<ir::GuardRef> Guards);
+  /// The partition of \p Var's domain at the constants \p Cuts.
+  Partition partitionAt(unsigned Var, std::vector<double> Cuts) const;
+  /// The operands of a conjunction, grouped into parts that share no
+  /// variable (each part can be solved on its own).
+  static std::vector<std::vector<ir::GuardRef>>
+  splitIndependent(const ir::Guard &And);
   /// \p G with \p Var's value in cell \p Cell.
   ir::GuardRef substitute(const ir::GuardRef &G, unsigned Var, unsigned Cell,
                           llvm::DenseMap<const ir::Guard *, ir::GuardRef> &Memo);
+  /// The one shared guard structurally equal to \p G (hash-consing), so
+  /// that equal residual problems are equal pointers and their answers can
+  /// be reused. Operands must already be interned.
+  ir::GuardRef intern(const ir::GuardRef &G);
+  /// Interns \p G and all its sub-guards.
+  ir::GuardRef internAll(const ir::GuardRef &G);
   /// The variable to split next: the one most undecided guards read.
   std::optional<unsigned> pickVariable(llvm::ArrayRef<ir::GuardRef> Guards) const;
   /// Does \p G hold for some extension of \p A? On success A holds the
@@ -185,10 +202,18 @@ private:
   CaseValue cellValue(unsigned Var, unsigned Cell) const;
 
   const ir::Module &M;
+  /// Values of the context's variables that no arm reads, for witnesses.
+  Case ElsewhereCase;
   uint64_t StepBudget;
   uint64_t Steps = 0;
   bool Exhausted = false;
   llvm::DenseMap<unsigned, Partition> Partitions;
+  /// Per query (partitions fixed): interned guards, substitutions already
+  /// made, and residual problems already found to hold no finding.
+  std::map<std::vector<uint64_t>, ir::GuardRef> Interned;
+  std::map<std::tuple<const ir::Guard *, unsigned, unsigned>, ir::GuardRef>
+      Substituted;
+  std::set<std::vector<const ir::Guard *>> CleanProblems;
 };
 
 } // namespace pathwayc::verify
