@@ -16,6 +16,7 @@
 #include "passes/PassManager.h"
 #include "verify/Verifier.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -69,6 +70,12 @@ int pathwayc::runCheck(const CheckOptions &Options) {
       }
     }
   }
+
+  // A check that was switched off must not look like one that passed.
+  if (!Options.DisabledPasses.empty() &&
+      Options.Format == DiagnosticsOutput::Text && !Options.Verify)
+    llvm::errs() << "pathwayc: note: verification passes not run: "
+                 << llvm::join(Options.DisabledPasses, ", ") << '\n';
 
   std::vector<Diagnostic> Sorted = Diags.getSortedDiagnostics();
   if (Options.Verify) {
