@@ -282,12 +282,19 @@ GuardSolver::groupCells(unsigned Var, llvm::ArrayRef<GuardRef> Guards) {
       Groups.push_back({Cell, llvm::BitVector(NumCells)});
     Groups[It->second].Cells.set(Cell);
   }
-  // The middle cell of a group makes the most readable witness value.
+  // The representative gives witnesses their values: an interval's inside
+  // reads better than its boundary (88 in (75, 100], not 100), then the
+  // middle of the group.
+  const Partition &P = Partitions[Var];
   for (CellGroup &G : Groups) {
-    std::vector<unsigned> Members;
-    for (unsigned Cell : G.Cells.set_bits())
+    std::vector<unsigned> Members, Interior;
+    for (unsigned Cell : G.Cells.set_bits()) {
       Members.push_back(Cell);
-    G.Representative = Members[Members.size() / 2];
+      if (!P.Cells.empty() && !P.Cells[Cell].isPoint())
+        Interior.push_back(Cell);
+    }
+    const std::vector<unsigned> &From = Interior.empty() ? Members : Interior;
+    G.Representative = From[From.size() / 2];
   }
   return Groups;
 }
