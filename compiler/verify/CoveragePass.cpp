@@ -97,8 +97,11 @@ private:
       std::vector<std::string> Labels;
       for (unsigned A : ArmSet)
         Labels.push_back("'" + M.Edges[Nd.OutEdges[A]].Label + "'");
+      std::string Last = Labels.back();
+      Labels.pop_back();
       std::string Vignette = Solver.describe(relevantPart(C, Arms)) +
-                             " takes " + llvm::join(Labels, " and ");
+                             " takes " + llvm::join(Labels, ", ") + " and " +
+                             Last;
       Diags.report(Nd.Range, diag::err_branch_overlap)
               .setWitness(makeWitness(M, C, findCasePath(M, N, C), Vignette))
           << static_cast<uint64_t>(ArmSet.size()) << Nd.Name

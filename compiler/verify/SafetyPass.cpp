@@ -217,9 +217,8 @@ private:
                                       DiagnosticsEngine &Diags) {
     for (const Node &Nd : M.Nodes) {
       switch (Nd.Kind) {
-      // A red flag without a citation is already an error (its action
-      // cites nothing), which covers its numbers too.
-      case NodeKind::Exclusion:
+      // A red flag or an exclusion without a citation is already an error
+      // (its action or referral cites nothing), which covers its numbers.
       case NodeKind::Inclusion:
         if (Nd.Citations.empty() && Nd.Condition)
           reportThreshold(M, Diags, Nd.Range, ThresholdSite::Criterion,
