@@ -173,3 +173,60 @@ TEST(CommandLineTest, ShippedGuidelinesCheckClean) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(CompileCommandTest, WritesEveryTargetForEveryFile) {
+  TempFile F("clean.pathway", CleanPathway);
+  llvm::SmallString<128> Out(F.dir());
+  llvm::sys::path::append(Out, "out");
+  RunResult R = runPathwayc(
+      {"compile", "--emit", "json", "-o", std::string(Out), F.path()});
+  EXPECT_EQ(R.ExitCode, 0) << R.Err;
+  llvm::SmallString<128> Json(Out);
+  llvm::sys::path::append(Json, "p.json");
+  std::string Text = readWholeFile(Json);
+  ASSERT_FALSE(Text.empty());
+  nlohmann::json Doc = nlohmann::json::parse(Text);
+  EXPECT_EQ(Doc["format"], "pathwayc-graph");
+  llvm::sys::fs::remove(Json);
+  llvm::sys::fs::remove(Out);
+}
+
+TEST(CompileCommandTest, WritesNothingWhenAnyFileHasAnError) {
+  TempFile Good("good.pathway", CleanPathway);
+  std::string Broken = CleanPathway;
+  Broken.replace(Broken.find("-> bad"), 6, "-> nowhere");
+  TempFile Bad("bad.pathway", Broken);
+  llvm::SmallString<128> Out(Good.dir());
+  llvm::sys::path::append(Out, "out");
+  RunResult R = runPathwayc({"compile", "--emit=json", "--output-dir",
+                             std::string(Out), Good.path(), Bad.path()});
+  EXPECT_EQ(R.ExitCode, 1);
+  EXPECT_NE(R.Err.find("unknown step or outcome 'nowhere'"), std::string::npos);
+  // Not even the good file's output: all or nothing.
+  EXPECT_FALSE(llvm::sys::fs::exists(Out));
+}
+
+TEST(CompileCommandTest, UsageErrors) {
+  TempFile F("clean.pathway", CleanPathway);
+  RunResult NoEmit = runPathwayc({"compile", "-o", F.dir(), F.path()});
+  EXPECT_EQ(NoEmit.ExitCode, 2);
+  EXPECT_NE(NoEmit.Err.find("'compile' needs --emit"), std::string::npos);
+  RunResult NoDir = runPathwayc({"compile", "--emit", "json", F.path()});
+  EXPECT_EQ(NoDir.ExitCode, 2);
+  EXPECT_NE(NoDir.Err.find("needs an output directory"), std::string::npos);
+  RunResult Unknown =
+      runPathwayc({"compile", "--emit", "pdf", "-o", F.dir(), F.path()});
+  EXPECT_EQ(Unknown.ExitCode, 2);
+  EXPECT_NE(Unknown.Err.find("unknown target 'pdf'"), std::string::npos);
+  RunResult BadOption =
+      runPathwayc({"compile", "--emit", "json", "--json_opt=fancy", "-o",
+                   F.dir(), F.path()});
+  EXPECT_EQ(BadOption.ExitCode, 1);
+  EXPECT_NE(BadOption.Err.find("unknown option 'fancy' for target 'json'"),
+            std::string::npos)
+      << BadOption.Err;
+}
+
+} // namespace

@@ -87,6 +87,15 @@ int pathwayc::runCheck(const CheckOptions &Options) {
     return Result.Ok ? ExitSuccess : ExitErrorsFound;
   }
 
+  printDiagnostics(Options, SM, Sorted);
+  if (FileError)
+    return ExitUsageOrIO;
+  return Diags.hasErrors() ? ExitErrorsFound : ExitSuccess;
+}
+
+void pathwayc::printDiagnostics(const CheckOptions &Options,
+                                const SourceManager &SM,
+                                llvm::ArrayRef<Diagnostic> Sorted) {
   if (Options.Format == DiagnosticsOutput::Json) {
     renderDiagnosticsJson(llvm::outs(), SM, Sorted);
   } else if (Options.Format == DiagnosticsOutput::Sarif) {
@@ -96,7 +105,4 @@ int pathwayc::runCheck(const CheckOptions &Options) {
     Render.Color = useColor(Options.Color);
     renderDiagnosticsText(llvm::errs(), SM, Sorted, Render);
   }
-  if (FileError)
-    return ExitUsageOrIO;
-  return Diags.hasErrors() ? ExitErrorsFound : ExitSuccess;
 }

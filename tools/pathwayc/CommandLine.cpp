@@ -9,6 +9,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
+#include "Targets.h"
 #include "passes/PassManager.h"
 #include "verify/Verifier.h"
 
@@ -44,12 +45,21 @@ std::vector<llvm::StringRef> getAnalysisNames() {
   return Names;
 }
 
+std::string targetNames() {
+  std::vector<std::string> Names;
+  for (const TargetInfo &T : getTargets())
+    Names.push_back(T.Name.str());
+  return llvm::join(Names, ", ");
+}
+
 /// One option of `pathwayc check`: its spelling, the help line, and how it
 /// changes the options. A value option is spelled `--name=value`.
 struct CheckFlag {
   llvm::StringRef Name;
   llvm::StringRef ValueName; ///< Empty for a switch.
   llvm::StringRef Help;
+  /// Accepted by `compile` only (the others are accepted by both).
+  bool CompileOnly;
   /// Applies the option; returns false with an error for a bad value.
   bool (*Apply)(CheckOptions &, llvm::StringRef Value, std::string &Error);
 };
@@ -59,6 +69,7 @@ const CheckFlag CheckFlags[] = {
      "how to print diagnostics: 'text' for people (on stderr, the default), "
      "'json' for programs, 'sarif' (SARIF 2.1.0) for CI and code scanning "
      "(both on stdout)",
+     false,
      [](CheckOptions &O, llvm::StringRef V, std::string &Error) {
        auto Format = llvm::StringSwitch<std::optional<DiagnosticsOutput>>(V)
                          .Case("text", DiagnosticsOutput::Text)
@@ -74,7 +85,7 @@ const CheckFlag CheckFlags[] = {
        return Format.has_value();
      }},
     {"--color", "auto|always|never",
-     "colour text diagnostics (auto: when stderr is a terminal)",
+     "colour text diagnostics (auto: when stderr is a terminal)", false,
      [](CheckOptions &O, llvm::StringRef V, std::string &Error) {
        auto Mode = llvm::StringSwitch<std::optional<ColorMode>>(V)
                        .Case("auto", ColorMode::Auto)
@@ -89,7 +100,7 @@ const CheckFlag CheckFlags[] = {
          O.Color = *Mode;
        return Mode.has_value();
      }},
-    {"--warnings-as-errors", "", "treat every warning as an error",
+    {"--warnings-as-errors", "", "treat every warning as an error", false,
      [](CheckOptions &O, llvm::StringRef, std::string &) {
        O.WarningsAsErrors = true;
        return true;
@@ -97,33 +108,36 @@ const CheckFlag CheckFlags[] = {
     {"--verify", "",
      "check the diagnostics against the expected-error/-warning/-note "
      "comments in the files instead of printing them",
+     false,
      [](CheckOptions &O, llvm::StringRef, std::string &) {
        O.Verify = true;
        return true;
      }},
-    {"--dump-ast", "", "print the syntax tree of each file on stdout",
+    {"--dump-ast", "", "print the syntax tree of each file on stdout", false,
      [](CheckOptions &O, llvm::StringRef, std::string &) {
        O.DumpAst = true;
        return true;
      }},
-    {"--dump-ir", "", "print the decision graph of each file on stdout",
+    {"--dump-ir", "", "print the decision graph of each file on stdout", false,
      [](CheckOptions &O, llvm::StringRef, std::string &) {
        O.DumpIr = true;
        return true;
      }},
     {"--disable-pass", "NAME",
      "skip a verification pass (repeatable; the passes are listed below)",
+     false,
      [](CheckOptions &O, llvm::StringRef V, std::string &Error) {
        return addPassName(O.DisabledPasses, V, Error);
      }},
     {"--print-after", "NAME",
-     "print the decision graph after a verification pass (repeatable)",
+     "print the decision graph after a verification pass (repeatable)", false,
      [](CheckOptions &O, llvm::StringRef V, std::string &Error) {
        return addPassName(O.PrintAfter, V, Error);
      }},
     {"--dump-analysis", "NAME",
      "print an analysis of the decision graph (reachability, graph-order, "
      "path-context, assessment)",
+     false,
      [](CheckOptions &O, llvm::StringRef V, std::string &Error) {
        if (!llvm::is_contained(getAnalysisNames(), V)) {
          Error = fmt::format("unknown analysis '{}'; expected one of: {}",
@@ -133,15 +147,43 @@ const CheckFlag CheckFlags[] = {
        O.DumpAnalyses.push_back(V.str());
        return true;
      }},
+    {"--emit", "TARGET[,TARGET...]",
+     "what to write: see the targets below (repeatable)", true,
+     [](CheckOptions &O, llvm::StringRef V, std::string &Error) {
+       llvm::SmallVector<llvm::StringRef, 4> Names;
+       V.split(Names, ',', -1, /*KeepEmpty=*/false);
+       for (llvm::StringRef Name : Names) {
+         if (!findTarget(Name)) {
+           Error = fmt::format("unknown target '{}'; expected one of: {}",
+                               Name.str(), targetNames());
+           return false;
+         }
+         if (!llvm::is_contained(O.Emit, Name))
+           O.Emit.push_back(Name.str());
+       }
+       return true;
+     }},
+    {"--output-dir", "DIR",
+     "the directory to write into (created if missing; -o DIR also works)",
+     true,
+     [](CheckOptions &O, llvm::StringRef V, std::string &) {
+       O.OutputDir = V.str();
+       return true;
+     }},
 };
 
 bool isHelp(llvm::StringRef Arg) { return Arg == "--help" || Arg == "-h"; }
 
-bool parseCheck(llvm::ArrayRef<llvm::StringRef> Args, Command &Out,
-                std::string &Error) {
-  Out.Kind = Command::CommandKind::Check;
+/// Parses the options and files of `check` or `compile`.
+bool parseFileCommand(llvm::StringRef CommandName,
+                      llvm::ArrayRef<llvm::StringRef> Args, Command &Out,
+                      std::string &Error) {
+  bool Compile = CommandName == "compile";
+  Out.Kind =
+      Compile ? Command::CommandKind::Compile : Command::CommandKind::Check;
   bool OnlyFiles = false;
-  for (llvm::StringRef Arg : Args) {
+  for (size_t I = 0; I != Args.size(); ++I) {
+    llvm::StringRef Arg = Args[I];
     if (OnlyFiles || !Arg.startswith("-") || Arg == "-") {
       Out.Check.Files.push_back(Arg.str());
       continue;
@@ -152,16 +194,44 @@ bool parseCheck(llvm::ArrayRef<llvm::StringRef> Args, Command &Out,
     }
     if (isHelp(Arg)) {
       Out.Kind = Command::CommandKind::Help;
-      Out.HelpTopic = "check";
+      Out.HelpTopic = CommandName.str();
       return true;
     }
     auto [Name, Value] = Arg.split('=');
     bool HasValue = Arg.contains('=');
-    const CheckFlag *Flag = llvm::find_if(
-        CheckFlags, [&](const CheckFlag &F) { return F.Name == Name; });
+    // `-o DIR`, as compilers spell it.
+    if (Compile && Arg == "-o") {
+      if (I + 1 == Args.size()) {
+        Error = "option '-o' needs a directory";
+        return false;
+      }
+      Out.Check.OutputDir = Args[++I].str();
+      continue;
+    }
+    // `--json_opt=VALUE`: each target parses its own options.
+    if (Compile && Name.startswith("--") && Name.endswith("_opt")) {
+      llvm::StringRef Target = Name.drop_front(2).drop_back(4);
+      if (!findTarget(Target)) {
+        Error = fmt::format("unknown target '{}' in '{}'; expected one of: {}",
+                            Target.str(), Name.str(), targetNames());
+        return false;
+      }
+      Out.Check.TargetParameters[Target.str()] = Value.str();
+      continue;
+    }
+    const CheckFlag *Flag = llvm::find_if(CheckFlags, [&](const CheckFlag &F) {
+      return F.Name == Name && (Compile || !F.CompileOnly);
+    });
     if (Flag == std::end(CheckFlags)) {
-      Error = fmt::format("unknown option '{}' for 'check'", Arg.str());
+      Error = fmt::format("unknown option '{}' for '{}'", Arg.str(),
+                          CommandName.str());
       return false;
+    }
+    // `--emit json` as well as `--emit=json`.
+    if (!Flag->ValueName.empty() && !HasValue && I + 1 < Args.size() &&
+        !Args[I + 1].startswith("-")) {
+      Value = Args[++I];
+      HasValue = true;
     }
     if (Flag->ValueName.empty() == HasValue) {
       Error = Flag->ValueName.empty()
@@ -174,7 +244,17 @@ bool parseCheck(llvm::ArrayRef<llvm::StringRef> Args, Command &Out,
       return false;
   }
   if (Out.Check.Files.empty()) {
-    Error = "'check' needs at least one pathway file";
+    Error =
+        fmt::format("'{}' needs at least one pathway file", CommandName.str());
+    return false;
+  }
+  if (Compile && Out.Check.Emit.empty()) {
+    Error = fmt::format("'compile' needs --emit with one or more of: {}",
+                        targetNames());
+    return false;
+  }
+  if (Compile && Out.Check.OutputDir.empty()) {
+    Error = "'compile' needs an output directory: -o DIR";
     return false;
   }
   return true;
@@ -194,27 +274,46 @@ bool pathwayc::parseCommandLine(llvm::ArrayRef<llvm::StringRef> Args,
     Out.Kind = Command::CommandKind::Version;
     return true;
   }
-  if (Args.front() == "check")
-    return parseCheck(Args.drop_front(), Out, Error);
+  if (Args.front() == "check" || Args.front() == "compile")
+    return parseFileCommand(Args.front(), Args.drop_front(), Out, Error);
   Error = fmt::format("unknown command '{}'; run 'pathwayc --help'",
                       Args.front().str());
   return false;
 }
 
 std::string pathwayc::getHelpText(llvm::StringRef Topic) {
-  if (Topic == "check") {
+  if (Topic == "check" || Topic == "compile") {
+    bool Compile = Topic == "compile";
     std::string Text =
-        "usage: pathwayc check [options] FILE...\n"
-        "\n"
-        "Parses each pathway file and checks its names, types, units and\n"
-        "evidence, reporting every problem found with its location.\n"
-        "\n"
-        "options:\n";
+        Compile ? "usage: pathwayc compile --emit TARGET[,TARGET...] -o DIR "
+                  "[options] FILE...\n"
+                  "\n"
+                  "Checks and verifies each pathway, then writes every target "
+                  "for it\ninto DIR. Nothing is written unless every file "
+                  "and every target\nsucceeds.\n"
+                  "\n"
+                  "options:\n"
+                : "usage: pathwayc check [options] FILE...\n"
+                  "\n"
+                  "Parses each pathway file, checks its names, types, units "
+                  "and evidence,\nand verifies its decision graph, reporting "
+                  "every problem found with\nits location.\n"
+                  "\n"
+                  "options:\n";
     for (const CheckFlag &F : CheckFlags) {
+      if (F.CompileOnly && !Compile)
+        continue;
       std::string Spelling = F.Name.str();
       if (!F.ValueName.empty())
         Spelling += "=" + F.ValueName.str();
       Text += fmt::format("  {:<34} {}\n", Spelling, F.Help.str());
+    }
+    if (Compile) {
+      Text += fmt::format("  {:<34} {}\n", "--<target>_opt=VALUE",
+                          "options for one target (see docs/targets/)");
+      Text += "\ntargets:\n";
+      for (const TargetInfo &T : getTargets())
+        Text += fmt::format("  {:<12} {}\n", T.Name.str(), T.Description.str());
     }
     Text += "\nverification passes, in the order they run:\n";
     for (const auto &[Name, Description] : verify::listVerifierPasses())
@@ -229,7 +328,8 @@ std::string pathwayc::getHelpText(llvm::StringRef Topic) {
          "reports every problem with its location.\n"
          "\n"
          "commands:\n"
-         "  check      check pathway files and report diagnostics\n"
+         "  check      check and verify pathway files and report diagnostics\n"
+         "  compile    check, verify and write targets (JSON, ...)\n"
          "\n"
          "options:\n"
          "  --help     show this help; 'pathwayc check --help' for a "

@@ -16,10 +16,14 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
 namespace pathwayc {
+
+class SourceManager;
+struct Diagnostic;
 
 /// Process exit codes; documented in --help and the README.
 enum ExitCode : int {
@@ -31,6 +35,7 @@ enum ExitCode : int {
 enum class ColorMode { Auto, Always, Never };
 enum class DiagnosticsOutput { Text, Json, Sarif };
 
+/// The options of `check` and `compile` (compile takes all of check's).
 struct CheckOptions {
   std::vector<std::string> Files;
   DiagnosticsOutput Format = DiagnosticsOutput::Text;
@@ -42,10 +47,17 @@ struct CheckOptions {
   std::vector<std::string> DisabledPasses;
   std::vector<std::string> PrintAfter;
   std::vector<std::string> DumpAnalyses;
+
+  // compile only.
+  /// Target names, in the order given (`--emit json,dot`).
+  std::vector<std::string> Emit;
+  std::string OutputDir;
+  /// `--<target>_opt=VALUE`, by target name.
+  std::map<std::string, std::string> TargetParameters;
 };
 
 struct Command {
-  enum class CommandKind { Help, Version, Check };
+  enum class CommandKind { Help, Version, Check, Compile };
   CommandKind Kind = CommandKind::Help;
   /// For Help: the subcommand asked about, or empty for the overview.
   std::string HelpTopic;
@@ -61,6 +73,11 @@ bool parseCommandLine(llvm::ArrayRef<llvm::StringRef> Args, Command &Out,
 std::string getHelpText(llvm::StringRef Topic);
 
 int runCheck(const CheckOptions &Options);
+/// Prints sorted diagnostics in the format the options ask for: text on
+/// stderr, JSON or SARIF on stdout.
+void printDiagnostics(const CheckOptions &Options, const SourceManager &SM,
+                      llvm::ArrayRef<Diagnostic> Sorted);
+int runCompile(const CheckOptions &Options);
 
 } // namespace pathwayc
 

@@ -32,6 +32,7 @@ int main(int Argc, char **Argv) {
     llvm::outs() << "pathwayc " << PATHWAYC_VERSION << '\n';
     return ExitSuccess;
   case Command::CommandKind::Check: return runCheck(Cmd.Check);
+  case Command::CommandKind::Compile: return runCompile(Cmd.Check);
   }
   return ExitUsageOrIO;
 }

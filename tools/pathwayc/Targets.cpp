@@ -1,0 +1,31 @@
+//===- Targets.cpp - The table of every target ----------------------------===//
+//
+// Part of pathwayc, a compiler for clinical guideline pathways.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Targets.h"
+
+#include "json/JsonTarget.h"
+
+#include <vector>
+
+using namespace pathwayc;
+
+/// Every target, in the order --help lists them.
+static const std::vector<TargetInfo> &targets() {
+  static const std::vector<TargetInfo> Targets = {
+      {"json", "the decision graph as a versioned JSON document",
+       createJsonEmitter},
+  };
+  return Targets;
+}
+
+llvm::ArrayRef<TargetInfo> pathwayc::getTargets() { return targets(); }
+
+const TargetInfo *pathwayc::findTarget(llvm::StringRef Name) {
+  for (const TargetInfo &T : targets())
+    if (T.Name == Name)
+      return &T;
+  return nullptr;
+}
