@@ -51,14 +51,3 @@ void PassPipeline::collectPasses(std::vector<const Pass *> &Out) const {
   for (const std::unique_ptr<Pass> &P : Passes)
     P->collectPasses(Out);
 }
-
-bool FixpointPass::run(PassContext &Ctx) {
-  bool Changed = false;
-  for (unsigned Round = 0; Round != MaxRounds; ++Round) {
-    if (!Inner->run(Ctx))
-      break;
-    Changed = true;
-    Ctx.invalidateAnalyses();
-  }
-  return Changed;
-}

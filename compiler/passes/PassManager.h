@@ -141,47 +141,6 @@ private:
   std::vector<std::unique_ptr<Pass>> Passes;
 };
 
-/// Runs a pass again until it changes nothing (at most MaxRounds times).
-class FixpointPass : public Pass {
-public:
-  explicit FixpointPass(std::unique_ptr<Pass> Inner, unsigned MaxRounds = 16)
-      : Inner(std::move(Inner)), MaxRounds(MaxRounds) {}
-  llvm::StringRef getName() const override { return Inner->getName(); }
-  llvm::StringRef getDescription() const override {
-    return Inner->getDescription();
-  }
-  bool run(PassContext &Ctx) override;
-  void collectPasses(std::vector<const Pass *> &Out) const override {
-    Inner->collectPasses(Out);
-  }
-
-private:
-  std::unique_ptr<Pass> Inner;
-  unsigned MaxRounds;
-};
-
-/// Runs a pass only when a condition on the context holds.
-class ConditionalPass : public Pass {
-public:
-  ConditionalPass(std::function<bool(PassContext &)> Condition,
-                  std::unique_ptr<Pass> Inner)
-      : Condition(std::move(Condition)), Inner(std::move(Inner)) {}
-  llvm::StringRef getName() const override { return Inner->getName(); }
-  llvm::StringRef getDescription() const override {
-    return Inner->getDescription();
-  }
-  bool run(PassContext &Ctx) override {
-    return Condition(Ctx) && Inner->run(Ctx);
-  }
-  void collectPasses(std::vector<const Pass *> &Out) const override {
-    Inner->collectPasses(Out);
-  }
-
-private:
-  std::function<bool(PassContext &)> Condition;
-  std::unique_ptr<Pass> Inner;
-};
-
 } // namespace pathwayc
 
 #endif // PATHWAYC_PASSES_PASSMANAGER_H
