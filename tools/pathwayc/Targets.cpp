@@ -6,6 +6,7 @@
 
 #include "Targets.h"
 
+#include "dot/DotTarget.h"
 #include "json/JsonTarget.h"
 
 #include <vector>
@@ -17,6 +18,8 @@ static const std::vector<TargetInfo> &targets() {
   static const std::vector<TargetInfo> Targets = {
       {"json", "the decision graph as a versioned JSON document",
        createJsonEmitter},
+      {"dot", "the decision graph as a Graphviz diagram for review",
+       createDotEmitter},
   };
   return Targets;
 }
