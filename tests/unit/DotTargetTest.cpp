@@ -12,7 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "RunPathwayc.h"
+#include "EmitTestSupport.h"
 
 #include "ast/AST.h"
 #include "diag/Diagnostic.h"
@@ -37,76 +37,20 @@ namespace {
 
 /// One pathway compiled and emitted, with everything the output refers to
 /// kept alive.
-struct Emission {
-  SourceManager SM;
-  DiagnosticsEngine Diags{SM};
-  CompiledPathway Compiled;
-  MemoryOutputContext Out;
-  bool Succeeded = false;
+using test::Emission;
+using test::shippedGuidelines;
+using test::sourcePath;
 
-  std::string diagnostics() const {
-    std::string S;
-    llvm::raw_string_ostream OS(S);
-    renderDiagnosticsText(OS, SM, Diags.getSortedDiagnostics(), {});
-    return S;
-  }
-  /// The only file written; empty if there is none.
-  std::string text() const {
-    auto Files = Out.getFiles();
-    return Files.size() == 1 ? Files.front().second : std::string();
-  }
-};
-
-void compileAndEmit(Emission &E, BufferID Buffer, llvm::StringRef SourceName,
-                    llvm::StringRef Parameter,
-                    std::vector<std::string> Highlight) {
-  ASSERT_NE(Buffer, 0u) << E.diagnostics();
-  E.Compiled = compilePathway(Buffer, E.Diags, PipelineOptions());
-  ASSERT_TRUE(E.Compiled.Graph) << E.diagnostics();
-  Provenance Origin;
-  Origin.CompilerVersion = PATHWAYC_VERSION;
-  Origin.SourceFile = SourceName.str();
-  Origin.SourceSha256 = sha256Hex(E.SM.getContents(Buffer));
-  Origin.PassedChecks = E.Compiled.Report.PassedChecks;
-  EmitRequest Request{*E.Compiled.Graph, std::move(Origin), Parameter.str(),
-                      std::move(Highlight)};
-  E.Succeeded = createDotEmitter()->emit(Request, E.Out, E.Diags);
-}
-
-/// Compiles \p Text (which must have no errors before verification) and
-/// emits it as "test.pathway".
 std::unique_ptr<Emission> emitText(llvm::StringRef Text,
                                    llvm::StringRef Parameter = "",
                                    std::vector<std::string> Highlight = {}) {
-  auto E = std::make_unique<Emission>();
-  BufferID Buffer = E->SM.addBuffer("test.pathway", Text.str());
-  compileAndEmit(*E, Buffer, "test.pathway", Parameter, std::move(Highlight));
-  return E;
+  return test::emitText(createDotEmitter, Text, Parameter,
+                        std::move(Highlight));
 }
 
-/// Compiles the file at \p Path, recording it as \p SourceName, the way
-/// `pathwayc compile` run from the repository root would.
 std::unique_ptr<Emission> emitFile(llvm::StringRef Path,
                                    llvm::StringRef SourceName) {
-  auto E = std::make_unique<Emission>();
-  BufferID Buffer = loadPathwayFile(Path, E->Diags);
-  compileAndEmit(*E, Buffer, SourceName, "", {});
-  return E;
-}
-
-std::string sourcePath(llvm::StringRef Relative) {
-  return (std::filesystem::path(PATHWAYC_SOURCE_DIR) / Relative.str()).string();
-}
-
-/// Stems of the shipped guidelines, sorted.
-std::vector<std::string> shippedGuidelines() {
-  std::vector<std::string> Stems;
-  for (const auto &Entry :
-       std::filesystem::directory_iterator(sourcePath("guidelines")))
-    if (Entry.path().extension() == ".pathway")
-      Stems.push_back(Entry.path().stem().string());
-  std::sort(Stems.begin(), Stems.end());
-  return Stems;
+  return test::emitFile(createDotEmitter, Path, SourceName);
 }
 
 /// The line of \p Text that starts (after indentation) with \p Prefix, or
@@ -499,44 +443,10 @@ TEST(DotRenderTest, SmallPathwayWithHighlightRenders) {
 // Goldens
 //===----------------------------------------------------------------------===//
 
-constexpr const char *RegenerateCommand =
-    "tools/update_goldens (after building), then review the diff";
-
-/// "line N: expected ... / actual ..." for the first line that differs.
-std::string firstDifference(llvm::StringRef Expected, llvm::StringRef Actual) {
-  llvm::SmallVector<llvm::StringRef, 0> E, A;
-  Expected.split(E, '\n');
-  Actual.split(A, '\n');
-  for (size_t I = 0; I != std::max(E.size(), A.size()); ++I) {
-    llvm::StringRef L = I < E.size() ? E[I] : "<end of file>";
-    llvm::StringRef R = I < A.size() ? A[I] : "<end of file>";
-    if (L != R)
-      return "first difference at line " + std::to_string(I + 1) +
-             ":\n  golden: " + L.str() + "\n  actual: " + R.str();
-  }
-  return "the files differ";
-}
-
 class DotGoldenTest : public testing::TestWithParam<std::string> {};
 
 TEST_P(DotGoldenTest, MatchesGolden) {
-  // tools/update_goldens runs `pathwayc compile` from the repository root,
-  // which records the source as "guidelines/<name>.pathway" whatever the
-  // checkout's path; the emitter must give the same bytes here.
-  std::string Name = "guidelines/" + GetParam() + ".pathway";
-  auto E = emitFile(sourcePath(Name), Name);
-  ASSERT_TRUE(E->Succeeded) << E->diagnostics();
-  for (const auto &[File, Contents] : E->Out.getFiles()) {
-    std::string GoldenPath = sourcePath("tests/golden/dot/" + File);
-    ASSERT_TRUE(llvm::sys::fs::exists(GoldenPath))
-        << "tests/golden/dot/" << File << " is missing; run "
-        << RegenerateCommand;
-    std::string Golden = test::readWholeFile(GoldenPath);
-    EXPECT_TRUE(Golden == Contents)
-        << "tests/golden/dot/" << File << " is out of date; run "
-        << RegenerateCommand << ".\n"
-        << firstDifference(Golden, Contents);
-  }
+  test::expectMatchesGoldens(createDotEmitter, "dot", GetParam());
 }
 
 std::string goldenTestName(const testing::TestParamInfo<std::string> &Info) {
@@ -548,19 +458,7 @@ INSTANTIATE_TEST_SUITE_P(Shipped, DotGoldenTest,
                          goldenTestName);
 
 TEST(DotGoldenSetTest, OneGoldenPerGuideline) {
-  // A golden whose guideline was removed or renamed is stale.
-  std::string Dir = sourcePath("tests/golden/dot");
-  ASSERT_TRUE(std::filesystem::is_directory(Dir))
-      << "tests/golden/dot is missing; run " << RegenerateCommand;
-  std::vector<std::string> Goldens;
-  for (const auto &Entry : std::filesystem::directory_iterator(Dir))
-    Goldens.push_back(Entry.path().filename().string());
-  std::sort(Goldens.begin(), Goldens.end());
-  std::vector<std::string> Expected;
-  for (const std::string &Stem : shippedGuidelines())
-    Expected.push_back(Stem + ".dot");
-  EXPECT_EQ(llvm::join(Goldens, ", "), llvm::join(Expected, ", "))
-      << "run " << RegenerateCommand;
+  test::expectOneGoldenPerGuideline("dot", ".dot");
 }
 
 } // namespace

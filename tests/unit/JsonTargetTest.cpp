@@ -11,7 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "RunPathwayc.h"
+#include "EmitTestSupport.h"
 
 #include "ast/AST.h"
 #include "diag/Diagnostic.h"
@@ -38,85 +38,21 @@ namespace {
 
 /// One pathway compiled and emitted, with everything the output refers to
 /// kept alive.
-struct Emission {
-  SourceManager SM;
-  DiagnosticsEngine Diags{SM};
-  CompiledPathway Compiled;
-  MemoryOutputContext Out;
-  bool Succeeded = false;
+using test::Emission;
+using test::shippedGuidelines;
+using test::sourcePath;
 
-  std::string diagnostics() const {
-    std::string S;
-    llvm::raw_string_ostream OS(S);
-    renderDiagnosticsText(OS, SM, Diags.getSortedDiagnostics(), {});
-    return S;
-  }
-  /// The only file written; empty if there is none.
-  std::string text() const {
-    auto Files = Out.getFiles();
-    return Files.size() == 1 ? Files.front().second : std::string();
-  }
-  json document() const { return json::parse(text()); }
-};
-
-/// The provenance `pathwayc compile` records for \p Buffer when the file was
-/// named \p SourceName on its command line.
-Provenance provenanceFor(const Emission &E, BufferID Buffer,
-                         llvm::StringRef SourceName) {
-  Provenance Origin;
-  Origin.CompilerVersion = PATHWAYC_VERSION;
-  Origin.SourceFile = SourceName.str();
-  Origin.SourceSha256 = sha256Hex(E.SM.getContents(Buffer));
-  Origin.PassedChecks = E.Compiled.Report.PassedChecks;
-  return Origin;
-}
-
-void compileAndEmit(Emission &E, BufferID Buffer, llvm::StringRef SourceName,
-                    llvm::StringRef Parameter) {
-  ASSERT_NE(Buffer, 0u) << E.diagnostics();
-  E.Compiled = compilePathway(Buffer, E.Diags, PipelineOptions());
-  ASSERT_TRUE(E.Compiled.Graph) << E.diagnostics();
-  EmitRequest Request{*E.Compiled.Graph,
-                      provenanceFor(E, Buffer, SourceName),
-                      Parameter.str(),
-                      {}};
-  E.Succeeded = createJsonEmitter()->emit(Request, E.Out, E.Diags);
-}
-
-/// Compiles \p Text (which must have no errors before verification) and
-/// emits it as "test.pathway".
 std::unique_ptr<Emission> emitText(llvm::StringRef Text,
                                    llvm::StringRef Parameter = "") {
-  auto E = std::make_unique<Emission>();
-  BufferID Buffer = E->SM.addBuffer("test.pathway", Text.str());
-  compileAndEmit(*E, Buffer, "test.pathway", Parameter);
-  return E;
+  return test::emitText(createJsonEmitter, Text, Parameter);
 }
 
-/// Compiles the file at \p Path, recording it as \p SourceName, the way
-/// `pathwayc compile` run from the repository root would.
 std::unique_ptr<Emission> emitFile(llvm::StringRef Path,
                                    llvm::StringRef SourceName) {
-  auto E = std::make_unique<Emission>();
-  BufferID Buffer = loadPathwayFile(Path, E->Diags);
-  compileAndEmit(*E, Buffer, SourceName, "");
-  return E;
+  return test::emitFile(createJsonEmitter, Path, SourceName);
 }
 
-std::string sourcePath(llvm::StringRef Relative) {
-  return (std::filesystem::path(PATHWAYC_SOURCE_DIR) / Relative.str()).string();
-}
-
-/// Stems of the shipped guidelines, sorted.
-std::vector<std::string> shippedGuidelines() {
-  std::vector<std::string> Stems;
-  for (const auto &Entry :
-       std::filesystem::directory_iterator(sourcePath("guidelines")))
-    if (Entry.path().extension() == ".pathway")
-      Stems.push_back(Entry.path().stem().string());
-  std::sort(Stems.begin(), Stems.end());
-  return Stems;
-}
+json document(const Emission &E) { return json::parse(E.text()); }
 
 // A small pathway with one of everything the document distinguishes: the
 // three input types, a red flag, an exclusion and an inclusion, pretests of
@@ -181,7 +117,7 @@ protected:
   void SetUp() override {
     E = emitText(ShapePathway);
     ASSERT_TRUE(E->Succeeded) << E->diagnostics();
-    Doc = E->document();
+    Doc = document(*E);
   }
   std::unique_ptr<Emission> E;
   json Doc;
@@ -413,7 +349,7 @@ TEST(JsonTargetTest, UndefinedLikelihoodRatioIsNull) {
 }
 )");
   ASSERT_TRUE(E->Succeeded) << E->diagnostics();
-  const json Exam = E->document()["exams"][0];
+  const json Exam = document(*E)["exams"][0];
   EXPECT_EQ(Exam["lrPositive"], json::parse(R"({"point": null})"));
   EXPECT_EQ(Exam["lrNegative"], json::parse(R"({"point": 1.0})"));
 }
@@ -452,7 +388,7 @@ TEST(JsonTargetTest, CompactOptionWritesOneLine) {
   EXPECT_EQ(std::count(Text.begin(), Text.end(), '\n'), 1);
   EXPECT_EQ(Text.back(), '\n');
   EXPECT_EQ(Text.substr(0, 27), "{\"format\":\"pathwayc-graph\",");
-  EXPECT_EQ(Compact->document(), Pretty->document());
+  EXPECT_EQ(document(*Compact), document(*Pretty));
   EXPECT_EQ(Compact->Diags.getDiagnostics().size(),
             Pretty->Diags.getDiagnostics().size());
 }
@@ -565,7 +501,7 @@ TEST(JsonSchemaTest, InvalidDocumentsAreRejected) {
   // The validator really runs and the schema really constrains: documents
   // that are wrong in different places each fail validation (not merely
   // fail to run, which would make this test pass without python3).
-  json Doc = emitText(ShapePathway)->document();
+  json Doc = document(*emitText(ShapePathway));
   ASSERT_EQ(validateAgainstSchema(Doc.dump()), "");
   auto IsRejected = [&](auto Change) {
     json Copy = Doc;
@@ -596,44 +532,10 @@ TEST(JsonSchemaTest, InvalidDocumentsAreRejected) {
 // Goldens
 //===----------------------------------------------------------------------===//
 
-constexpr const char *RegenerateCommand =
-    "tools/update_goldens (after building), then review the diff";
-
-/// "line N: expected ... / actual ..." for the first line that differs.
-std::string firstDifference(llvm::StringRef Expected, llvm::StringRef Actual) {
-  llvm::SmallVector<llvm::StringRef, 0> E, A;
-  Expected.split(E, '\n');
-  Actual.split(A, '\n');
-  for (size_t I = 0; I != std::max(E.size(), A.size()); ++I) {
-    llvm::StringRef L = I < E.size() ? E[I] : "<end of file>";
-    llvm::StringRef R = I < A.size() ? A[I] : "<end of file>";
-    if (L != R)
-      return "first difference at line " + std::to_string(I + 1) +
-             ":\n  golden: " + L.str() + "\n  actual: " + R.str();
-  }
-  return "the files differ";
-}
-
 class JsonGoldenTest : public testing::TestWithParam<std::string> {};
 
 TEST_P(JsonGoldenTest, MatchesGolden) {
-  // tools/update_goldens runs `pathwayc compile` from the repository root,
-  // which records the source as "guidelines/<name>.pathway" whatever the
-  // checkout's path; the emitter must give the same bytes here.
-  std::string Name = "guidelines/" + GetParam() + ".pathway";
-  auto E = emitFile(sourcePath(Name), Name);
-  ASSERT_TRUE(E->Succeeded) << E->diagnostics();
-  for (const auto &[File, Contents] : E->Out.getFiles()) {
-    std::string GoldenPath = sourcePath("tests/golden/json/" + File);
-    ASSERT_TRUE(llvm::sys::fs::exists(GoldenPath))
-        << "tests/golden/json/" << File << " is missing; run "
-        << RegenerateCommand;
-    std::string Golden = test::readWholeFile(GoldenPath);
-    EXPECT_TRUE(Golden == Contents)
-        << "tests/golden/json/" << File << " is out of date; run "
-        << RegenerateCommand << ".\n"
-        << firstDifference(Golden, Contents);
-  }
+  test::expectMatchesGoldens(createJsonEmitter, "json", GetParam());
 }
 
 std::string goldenTestName(const testing::TestParamInfo<std::string> &Info) {
@@ -645,19 +547,7 @@ INSTANTIATE_TEST_SUITE_P(Shipped, JsonGoldenTest,
                          goldenTestName);
 
 TEST(JsonGoldenSetTest, OneGoldenPerGuideline) {
-  // A golden whose guideline was removed or renamed is stale.
-  std::string Dir = sourcePath("tests/golden/json");
-  ASSERT_TRUE(std::filesystem::is_directory(Dir))
-      << "tests/golden/json is missing; run " << RegenerateCommand;
-  std::vector<std::string> Goldens;
-  for (const auto &Entry : std::filesystem::directory_iterator(Dir))
-    Goldens.push_back(Entry.path().filename().string());
-  std::sort(Goldens.begin(), Goldens.end());
-  std::vector<std::string> Expected;
-  for (const std::string &Stem : shippedGuidelines())
-    Expected.push_back(Stem + ".json");
-  EXPECT_EQ(llvm::join(Goldens, ", "), llvm::join(Expected, ", "))
-      << "run " << RegenerateCommand;
+  test::expectOneGoldenPerGuideline("json", ".json");
 }
 
 } // namespace
