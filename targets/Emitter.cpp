@@ -6,7 +6,10 @@
 
 #include "Emitter.h"
 
+#include "diag/Diagnostic.h"
+
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/SHA256.h"
 #include "llvm/Support/raw_ostream.h"
@@ -50,6 +53,23 @@ MemoryOutputContext::getFile(llvm::StringRef RelativePath) const {
     return nullptr;
   It->second->Stream.flush();
   return &It->second->Contents;
+}
+
+bool pathwayc::parseTargetOptions(
+    llvm::StringRef Parameter, llvm::StringRef Target, DiagnosticsEngine &Diags,
+    llvm::function_ref<bool(llvm::StringRef Item)> Accept) {
+  llvm::SmallVector<llvm::StringRef, 4> Items;
+  Parameter.split(Items, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  bool Valid = true;
+  for (llvm::StringRef Item : Items) {
+    Item = Item.trim();
+    if (Item.empty() || Accept(Item))
+      continue;
+    Diags.report(SourceRange(), diag::err_unknown_target_option)
+        << Item << Target;
+    Valid = false;
+  }
+  return Valid;
 }
 
 std::string pathwayc::sha256Hex(llvm::StringRef Bytes) {

@@ -20,6 +20,7 @@
 #ifndef PATHWAYC_TARGETS_EMITTER_H
 #define PATHWAYC_TARGETS_EMITTER_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -77,6 +78,13 @@ struct Provenance {
   /// The verification passes that ran and found no error, in order.
   std::vector<std::string> PassedChecks;
 };
+
+/// Splits a target's option string at commas and hands each item to
+/// \p Accept, reporting every item it refuses (PW0008) as an option
+/// \p Target does not know. Returns false if any was refused.
+bool parseTargetOptions(llvm::StringRef Parameter, llvm::StringRef Target,
+                        DiagnosticsEngine &Diags,
+                        llvm::function_ref<bool(llvm::StringRef Item)> Accept);
 
 /// Lower-case hex SHA-256 of \p Bytes.
 std::string sha256Hex(llvm::StringRef Bytes);

@@ -527,28 +527,6 @@ void DotWriter::writeEdge(const Edge &E) {
 // The emitter
 //===----------------------------------------------------------------------===//
 
-/// Parses the comma-separated \p Parameter, reporting every option it does
-/// not know. Returns false if there was one.
-bool parseOptions(llvm::StringRef Parameter, DotOptions &Options,
-                  DiagnosticsEngine &Diags) {
-  llvm::SmallVector<llvm::StringRef, 4> Items;
-  Parameter.split(Items, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  bool Valid = true;
-  for (llvm::StringRef Item : Items) {
-    Item = Item.trim();
-    if (Item.empty())
-      continue;
-    if (Item == "rankdir=LR" || Item == "rankdir=TB") {
-      Options.RankDir = Item.drop_front(strlen("rankdir=")).str();
-      continue;
-    }
-    Diags.report(SourceRange(), diag::err_unknown_target_option)
-        << Item << "dot";
-    Valid = false;
-  }
-  return Valid;
-}
-
 class DotEmitter : public Emitter {
 public:
   llvm::StringRef getName() const override { return "dot"; }
@@ -560,7 +538,14 @@ public:
   bool emit(const EmitRequest &Request, OutputContext &Out,
             DiagnosticsEngine &Diags) override {
     DotOptions Options;
-    if (!parseOptions(Request.Parameter, Options, Diags))
+    bool Valid = parseTargetOptions(
+        Request.Parameter, "dot", Diags, [&](llvm::StringRef Item) {
+          if (Item != "rankdir=LR" && Item != "rankdir=TB")
+            return false;
+          Options.RankDir = Item.drop_front(strlen("rankdir=")).str();
+          return true;
+        });
+    if (!Valid)
       return false;
     DotWriter(Request, Options, Out.open(Request.Graph.Name + ".dot")).write();
     return true;

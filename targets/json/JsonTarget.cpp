@@ -542,28 +542,6 @@ Json DocumentBuilder::build(const Provenance &Origin) const {
 // The emitter
 //===----------------------------------------------------------------------===//
 
-/// Parses the comma-separated \p Parameter, reporting every option it does
-/// not know. Returns false if there was one.
-bool parseOptions(llvm::StringRef Parameter, JsonOptions &Options,
-                  DiagnosticsEngine &Diags) {
-  llvm::SmallVector<llvm::StringRef, 4> Items;
-  Parameter.split(Items, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  bool Valid = true;
-  for (llvm::StringRef Item : Items) {
-    Item = Item.trim();
-    if (Item.empty())
-      continue;
-    if (Item == "compact") {
-      Options.Compact = true;
-      continue;
-    }
-    Diags.report(SourceRange(), diag::err_unknown_target_option)
-        << Item << "json";
-    Valid = false;
-  }
-  return Valid;
-}
-
 class JsonEmitter : public Emitter {
 public:
   llvm::StringRef getName() const override { return "json"; }
@@ -575,7 +553,14 @@ public:
   bool emit(const EmitRequest &Request, OutputContext &Out,
             DiagnosticsEngine &Diags) override {
     JsonOptions Options;
-    if (!parseOptions(Request.Parameter, Options, Diags))
+    bool Valid = parseTargetOptions(Request.Parameter, "json", Diags,
+                                    [&](llvm::StringRef Item) {
+                                      if (Item != "compact")
+                                        return false;
+                                      Options.Compact = true;
+                                      return true;
+                                    });
+    if (!Valid)
       return false;
     // The driver reports to the engine whose source manager loaded the
     // pathway, so it is the one that turns ranges into lines and columns.

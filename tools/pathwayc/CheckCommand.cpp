@@ -35,17 +35,22 @@ bool useColor(ColorMode Mode) {
 
 } // namespace
 
-int pathwayc::runCheck(const CheckOptions &Options) {
-  SourceManager SM;
-  DiagnosticsEngine Diags(SM);
-  Diags.setWarningsAsErrors(Options.WarningsAsErrors);
-
+PipelineOptions pathwayc::getPipelineOptions(const CheckOptions &Options) {
   PipelineOptions Pipeline;
   for (const std::string &Name : Options.DisabledPasses)
     Pipeline.DisabledPasses.insert(Name);
   for (const std::string &Name : Options.PrintAfter)
     Pipeline.PrintAfter.insert(Name);
   Pipeline.PrintStream = &llvm::outs();
+  return Pipeline;
+}
+
+int pathwayc::runCheck(const CheckOptions &Options) {
+  SourceManager SM;
+  DiagnosticsEngine Diags(SM);
+  Diags.setWarningsAsErrors(Options.WarningsAsErrors);
+
+  PipelineOptions Pipeline = getPipelineOptions(Options);
 
   bool FileError = false;
   for (const std::string &Path : Options.Files) {

@@ -13,6 +13,8 @@
 #ifndef PATHWAYC_TOOLS_COMMANDLINE_H
 #define PATHWAYC_TOOLS_COMMANDLINE_H
 
+#include "passes/PassManager.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -73,6 +75,8 @@ bool parseCommandLine(llvm::ArrayRef<llvm::StringRef> Args, Command &Out,
 std::string getHelpText(llvm::StringRef Topic);
 
 int runCheck(const CheckOptions &Options);
+/// The verifier's options as the command line set them.
+PipelineOptions getPipelineOptions(const CheckOptions &Options);
 /// Prints sorted diagnostics in the format the options ask for: text on
 /// stderr, JSON or SARIF on stdout.
 void printDiagnostics(const CheckOptions &Options, const SourceManager &SM,

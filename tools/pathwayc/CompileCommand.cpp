@@ -76,9 +76,7 @@ int pathwayc::runCompile(const CheckOptions &Options) {
   SourceManager SM;
   DiagnosticsEngine Diags(SM);
   Diags.setWarningsAsErrors(Options.WarningsAsErrors);
-  PipelineOptions Pipeline;
-  for (const std::string &Name : Options.DisabledPasses)
-    Pipeline.DisabledPasses.insert(Name);
+  PipelineOptions Pipeline = getPipelineOptions(Options);
 
   bool FileError = false;
   std::vector<std::pair<BufferID, CompiledPathway>> Compiled;
