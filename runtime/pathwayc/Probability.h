@@ -42,10 +42,13 @@
 #ifndef PATHWAYC_RUNTIME_PROBABILITY_H
 #define PATHWAYC_RUNTIME_PROBABILITY_H
 
+#include "pathwayc/Span.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <cstddef>
+#include <initializer_list>
 #include <limits>
 #include <vector>
 
@@ -282,9 +285,8 @@ private:
 /// is contradictory and takes its widest value. Whenever the figures allow a
 /// 0 and a +Infinity from different factors (the pretest and a finding, or
 /// two findings), the result is [0, 1] and Contradictory is set.
-inline ProbabilityUpdate
-updateProbability(ProbabilityInterval Pretest,
-                  const std::vector<LikelihoodRatio> &Ratios) {
+inline ProbabilityUpdate updateProbability(ProbabilityInterval Pretest,
+                                           Span<LikelihoodRatio> Ratios) {
   assert(Pretest.isValid() && "pretest must be an interval within [0, 1]");
   // A contradiction needs a factor that can be 0 and another that can be
   // +Infinity. Factor 0 is the pretest, factor I + 1 the ratio Ratios[I].
@@ -329,6 +331,15 @@ updateProbability(ProbabilityInterval Pretest,
       CanBeZero != 0 && CanBeInfinite != 0 &&
       !(CanBeZero == 1 && CanBeInfinite == 1 && ZeroAt == InfiniteAt);
   return Update;
+}
+
+/// updateProbability() on a braced list of ratios: `updateProbability(0.3,
+/// {LRPositive, LRNegative})`.
+inline ProbabilityUpdate
+updateProbability(ProbabilityInterval Pretest,
+                  std::initializer_list<LikelihoodRatio> Ratios) {
+  return updateProbability(
+      Pretest, Span<LikelihoodRatio>(Ratios.begin(), Ratios.size()));
 }
 
 /// How a guard on an interval of values comes out.
@@ -419,7 +430,7 @@ constexpr bool covers(const ThresholdInterval &T,
 /// touch or be empty; pieces that touch with at least one closed end, such
 /// as [0.2, 0.5) and [0.5, 0.8], leave no gap. An empty set always fails.
 inline Decision decide(const ProbabilityInterval &Value,
-                       const std::vector<ThresholdInterval> &Allowed) {
+                       Span<ThresholdInterval> Allowed) {
   assert(Value.Low <= Value.High && "the value must be a non-empty interval");
   std::vector<ThresholdInterval> Pieces;
   Pieces.reserve(Allowed.size());
@@ -463,6 +474,13 @@ inline Decision decide(const ProbabilityInterval &Value,
   }
   return detail::covers(Part, Value) ? Decision::Holds
                                      : Decision::Indeterminate;
+}
+
+/// decide() on a braced list of pieces.
+inline Decision decide(const ProbabilityInterval &Value,
+                       std::initializer_list<ThresholdInterval> Allowed) {
+  return decide(Value,
+                Span<ThresholdInterval>(Allowed.begin(), Allowed.size()));
 }
 
 /// decide() against a single interval of allowed values.

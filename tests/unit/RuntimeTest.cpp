@@ -13,7 +13,7 @@
 
 #include "pathwayc/Probability.h"
 #include "pathwayc/Result.h"
-#include "pathwayc/Tristate.h"
+#include "pathwayc/Truth.h"
 
 #include "gtest/gtest.h"
 
@@ -35,92 +35,107 @@ using namespace pathwayc::runtime;
 
 namespace {
 
-constexpr Tristate T = Tristate::True;
-constexpr Tristate F = Tristate::False;
-constexpr Tristate U = Tristate::Unknown;
-constexpr std::array<Tristate, 3> AllValues = {F, T, U};
+constexpr Truth T = Truth::True;
+constexpr Truth F = Truth::False;
+constexpr Truth U = Truth::Unknown;
+constexpr Truth I = Truth::Indeterminate;
+constexpr std::array<Truth, 4> AllValues = {F, T, U, I};
+constexpr std::array<Truth, 3> KleeneValues = {F, T, U};
 
 //===----------------------------------------------------------------------===//
-// Tristate
+// Truth
 //===----------------------------------------------------------------------===//
 
 // The language manual's table, every row written out (docs/language.md,
-// "Cases and unknown values").
+// "Cases and unknown values"), then the rows with Indeterminate, which
+// decides nothing and gives way to Unknown.
 struct BinaryRow {
-  Tristate A, B, And, Or;
+  Truth A, B, And, Or;
 };
-constexpr BinaryRow KleeneTable[] = {
-    {T, T, T, T}, {T, F, F, T}, {T, U, U, T}, //
-    {F, T, F, T}, {F, F, F, F}, {F, U, F, U}, //
-    {U, T, U, T}, {U, F, F, U}, {U, U, U, U},
+constexpr BinaryRow TruthTable[] = {
+    {T, T, T, T}, {T, F, F, T}, {T, U, U, T}, {T, I, I, T}, //
+    {F, T, F, T}, {F, F, F, F}, {F, U, F, U}, {F, I, F, I}, //
+    {U, T, U, T}, {U, F, F, U}, {U, U, U, U}, {U, I, U, U}, //
+    {I, T, I, T}, {I, F, F, I}, {I, U, U, U}, {I, I, I, I},
 };
 
-TEST(TristateTest, NotTruthTable) {
+TEST(TruthTest, NotTruthTable) {
   EXPECT_EQ(!T, F);
   EXPECT_EQ(!F, T);
   EXPECT_EQ(!U, U);
+  EXPECT_EQ(!I, I);
 }
 
-TEST(TristateTest, AndOrTruthTables) {
-  static_assert(std::size(KleeneTable) == 9, "every pair of values");
-  for (const BinaryRow &Row : KleeneTable) {
-    SCOPED_TRACE(std::string(tristateName(Row.A)) + ", " + tristateName(Row.B));
+TEST(TruthTest, AndOrTruthTables) {
+  static_assert(std::size(TruthTable) == 16, "every pair of values");
+  for (const BinaryRow &Row : TruthTable) {
+    SCOPED_TRACE(std::string(truthName(Row.A)) + ", " + truthName(Row.B));
     EXPECT_EQ(Row.A && Row.B, Row.And);
     EXPECT_EQ(Row.A || Row.B, Row.Or);
   }
 }
 
-TEST(TristateTest, AlgebraicLaws) {
-  for (Tristate A : AllValues) {
+TEST(TruthTest, AlgebraicLaws) {
+  for (Truth A : AllValues) {
     EXPECT_EQ(!!A, A);
     EXPECT_EQ(A && T, A);
     EXPECT_EQ(A || F, A);
     EXPECT_EQ(A && F, F);
     EXPECT_EQ(A || T, T);
-    for (Tristate B : AllValues) {
+    for (Truth B : AllValues) {
       EXPECT_EQ(A && B, B && A);
       EXPECT_EQ(A || B, B || A);
-      // De Morgan holds in Kleene logic.
       EXPECT_EQ(!(A && B), !A || !B);
       EXPECT_EQ(!(A || B), !A && !B);
-      for (Tristate C : AllValues) {
+      for (Truth C : AllValues) {
         EXPECT_EQ((A && B) && C, A && (B && C));
         EXPECT_EQ((A || B) || C, A || (B || C));
-        EXPECT_EQ(A && (B || C), (A && B) || (A && C));
       }
     }
   }
-  // Unlike two-valued logic, excluded middle fails for Unknown.
+  // Kleene logic distributes...
+  for (Truth A : KleeneValues)
+    for (Truth B : KleeneValues)
+      for (Truth C : KleeneValues)
+        EXPECT_EQ(A && (B || C), (A && B) || (A && C));
+  // ...but with Indeterminate the label of an undecided value depends on
+  // how the condition is written: the compiler evaluates guards exactly as
+  // the decision graph holds them, and so do both implementations.
+  EXPECT_EQ(I && (U || T), I);
+  EXPECT_EQ((I && U) || (I && T), U);
+  // Excluded middle fails for the undecided values.
   EXPECT_EQ(U || !U, U);
-  EXPECT_EQ(U && !U, U);
+  EXPECT_EQ(I && !I, I);
 }
 
-TEST(TristateTest, IsConstexpr) {
+TEST(TruthTest, IsConstexpr) {
   static_assert((T || U) == T, "true or unknown is true");
   static_assert((F && U) == F, "false and unknown is false");
   static_assert((!U) == U, "not unknown is unknown");
+  static_assert((U && I) == U, "a missing input wins over indeterminate");
   static_assert(allOf({T, T, U}) == U && allOf({T, F, U}) == F, "");
   static_assert(anyOf({F, F, U}) == U && anyOf({F, T, U}) == T, "");
-  static_assert(toTristate(std::optional<bool>()) == U, "");
-  static_assert(isTrue(toTristate(true)) && isFalse(toTristate(false)), "");
+  static_assert(toTruth(std::optional<bool>()) == U, "");
+  static_assert(isTrue(toTruth(true)) && isFalse(toTruth(false)), "");
+  static_assert(toTruth(Decision::Indeterminate) == I, "");
   SUCCEED();
 }
 
-TEST(TristateTest, AllOfAnyOf) {
+TEST(TruthTest, AllOfAnyOf) {
   EXPECT_EQ(allOf({}), T);
   EXPECT_EQ(anyOf({}), F);
-  for (Tristate A : AllValues) {
+  for (Truth A : AllValues) {
     EXPECT_EQ(allOf({A}), A);
     EXPECT_EQ(anyOf({A}), A);
-    for (Tristate B : AllValues)
-      for (Tristate C : AllValues) {
+    for (Truth B : AllValues)
+      for (Truth C : AllValues) {
         EXPECT_EQ(allOf({A, B, C}), (A && B) && C);
         EXPECT_EQ(anyOf({A, B, C}), (A || B) || C);
       }
   }
   // Inclusion criteria: one false criterion decides even with another
   // unknown.
-  std::vector<Tristate> Criteria = {T, U, F};
+  std::vector<Truth> Criteria = {T, U, F};
   EXPECT_EQ(allOf(Criteria.begin(), Criteria.end()), F);
   Criteria.pop_back();
   EXPECT_EQ(allOf(Criteria.begin(), Criteria.end()), U);
@@ -128,50 +143,63 @@ TEST(TristateTest, AllOfAnyOf) {
 }
 
 template <typename Arg, typename = void>
-struct ConvertsToTristate : std::false_type {};
+struct ConvertsToTruth : std::false_type {};
 template <typename Arg>
-struct ConvertsToTristate<
-    Arg, std::void_t<decltype(toTristate(std::declval<Arg>()))>>
+struct ConvertsToTruth<Arg, std::void_t<decltype(toTruth(std::declval<Arg>()))>>
     : std::true_type {};
 
-TEST(TristateTest, Conversions) {
-  EXPECT_EQ(toTristate(true), T);
-  EXPECT_EQ(toTristate(false), F);
-  EXPECT_EQ(toTristate(std::optional<bool>(true)), T);
-  EXPECT_EQ(toTristate(std::optional<bool>(false)), F);
-  EXPECT_EQ(toTristate(std::optional<bool>()), U);
-  EXPECT_EQ(toTristate(std::nullopt), U);
-  for (Tristate A : AllValues)
-    EXPECT_EQ(toTristate(toOptional(A)), A);
-  EXPECT_EQ(toOptional(T), std::optional<bool>(true));
-  EXPECT_EQ(toOptional(F), std::optional<bool>(false));
-  EXPECT_EQ(toOptional(U), std::nullopt);
+TEST(TruthTest, Conversions) {
+  EXPECT_EQ(toTruth(true), T);
+  EXPECT_EQ(toTruth(false), F);
+  EXPECT_EQ(toTruth(std::optional<bool>(true)), T);
+  EXPECT_EQ(toTruth(std::optional<bool>(false)), F);
+  EXPECT_EQ(toTruth(std::optional<bool>()), U);
+  EXPECT_EQ(toTruth(std::nullopt), U);
+  EXPECT_EQ(toTruth(Decision::Holds), T);
+  EXPECT_EQ(toTruth(Decision::Fails), F);
+  EXPECT_EQ(toTruth(Decision::Indeterminate), I);
 
-  static_assert(ConvertsToTristate<bool>::value, "");
-  static_assert(ConvertsToTristate<std::optional<bool>>::value, "");
-  static_assert(!ConvertsToTristate<int>::value, "no silent int to bool");
-  static_assert(!ConvertsToTristate<const char *>::value, "nor a pointer");
-  static_assert(!ConvertsToTristate<double>::value, "nor a double");
-  static_assert(!std::is_convertible_v<Tristate, bool>,
-                "a Tristate is never silently a bool");
+  static_assert(ConvertsToTruth<bool>::value, "");
+  static_assert(ConvertsToTruth<std::optional<bool>>::value, "");
+  static_assert(!ConvertsToTruth<int>::value, "no silent int to bool");
+  static_assert(!ConvertsToTruth<const char *>::value, "nor a pointer");
+  static_assert(!ConvertsToTruth<double>::value, "nor a double");
+  static_assert(!std::is_convertible_v<Truth, bool>,
+                "a Truth is never silently a bool");
 }
 
-TEST(TristateTest, Predicates) {
+TEST(TruthTest, TestOfAnOptionalValue) {
+  auto Above75 = [](double V) { return V > 75; };
+  EXPECT_EQ(test(std::optional<double>(80), Above75), T);
+  EXPECT_EQ(test(std::optional<double>(75), Above75), F);
+  EXPECT_EQ(test(std::optional<double>(), Above75), U);
+  enum class Radiographs { Negative, Osteoarthritis };
+  auto IsNegative = [](Radiographs R) { return R == Radiographs::Negative; };
+  EXPECT_EQ(test(std::optional<Radiographs>(Radiographs::Negative), IsNegative),
+            T);
+  EXPECT_EQ(test(std::optional<Radiographs>(), IsNegative), U);
+}
+
+TEST(TruthTest, Predicates) {
   EXPECT_TRUE(isTrue(T));
   EXPECT_FALSE(isTrue(F));
   EXPECT_FALSE(isTrue(U));
+  EXPECT_FALSE(isTrue(I));
   EXPECT_TRUE(isFalse(F));
   EXPECT_FALSE(isFalse(T));
-  EXPECT_FALSE(isFalse(U));
+  EXPECT_FALSE(isFalse(I));
   EXPECT_TRUE(isUnknown(U));
-  EXPECT_FALSE(isUnknown(T));
-  EXPECT_FALSE(isUnknown(F));
-  EXPECT_TRUE(isKnown(T));
-  EXPECT_TRUE(isKnown(F));
-  EXPECT_FALSE(isKnown(U));
-  EXPECT_STREQ(tristateName(T), "true");
-  EXPECT_STREQ(tristateName(F), "false");
-  EXPECT_STREQ(tristateName(U), "unknown");
+  EXPECT_FALSE(isUnknown(I));
+  EXPECT_TRUE(isIndeterminate(I));
+  EXPECT_FALSE(isIndeterminate(U));
+  EXPECT_TRUE(isDecided(T));
+  EXPECT_TRUE(isDecided(F));
+  EXPECT_FALSE(isDecided(U));
+  EXPECT_FALSE(isDecided(I));
+  EXPECT_STREQ(truthName(T), "true");
+  EXPECT_STREQ(truthName(F), "false");
+  EXPECT_STREQ(truthName(U), "unknown");
+  EXPECT_STREQ(truthName(I), "indeterminate");
 }
 
 //===----------------------------------------------------------------------===//
@@ -592,47 +620,72 @@ TEST(DecisionTest, Names) {
 // Results
 //===----------------------------------------------------------------------===//
 
+// Static trace data, as generated code holds it.
+constexpr Citation AcrCitation[] = {
+    {"acr_hip", "If there is suspicion of infection, malignancy, or an acute "
+                "fracture, this chronic pain workflow is inappropriate."}};
+constexpr Citation TwoCitations[] = {{"acr_hip", ""}, {"upmc", "MRI"}};
+constexpr Note InjectionNotes[] = {{false, "Confirm placement."},
+                                   {true, "A block is not a cure."}};
+
 Result pendingAtReadRelief() {
   Result R;
   R.State = Status::Pending;
-  R.Reached = "step.read_relief";
+  R.Reached = "step.read_relief.branch";
   R.Title = "Index pain relief in the anesthetic phase";
   R.ActionsOrdered = {"hip_injection"};
   R.MissingInputs = {"relief"};
+  R.Undecided = {"relief > 75 percent", "relief < 30 percent"};
   R.Probabilities = {{"gmed_tendinopathy", 0.2, false}};
-  R.Trace = {{"screen.infection", "", {"acr_hip"}},
-             {"step.injection.order", "Ordered hip_injection", {}},
-             {"step.injection.branch",
-              "intra_articular_confirmed",
-              {"acr_hip", "upmc"}}};
+  R.Trace = {
+      {"screen.infection", "false", AcrCitation, {}},
+      {"step.injection.order", "", {}, InjectionNotes},
+      {"step.injection.branch", "intra_articular_confirmed", TwoCitations, {}}};
   return R;
 }
 
-TEST(ResultTest, StatusNames) {
+TEST(ResultTest, StatusAndUrgencyNames) {
   EXPECT_STREQ(statusName(Status::Outcome), "outcome");
   EXPECT_STREQ(statusName(Status::RedFlag), "red_flag");
   EXPECT_STREQ(statusName(Status::Excluded), "excluded");
   EXPECT_STREQ(statusName(Status::NotApplicable), "not_applicable");
   EXPECT_STREQ(statusName(Status::Pending), "pending");
   EXPECT_STREQ(statusName(Status::Indeterminate), "indeterminate");
+  EXPECT_STREQ(statusName(Status::InvalidInput), "invalid_input");
+  EXPECT_STREQ(statusName(Status::Uncovered), "uncovered");
+  EXPECT_STREQ(urgencyName(Urgency::None), "none");
+  EXPECT_STREQ(urgencyName(Urgency::Routine), "routine");
+  EXPECT_STREQ(urgencyName(Urgency::Soon), "soon");
+  EXPECT_STREQ(urgencyName(Urgency::Urgent), "urgent");
+  EXPECT_STREQ(urgencyName(Urgency::Emergency), "emergency");
 }
 
 TEST(ResultTest, PrintPending) {
   EXPECT_EQ(resultToString(pendingAtReadRelief()),
             R"(status: pending
-reached: "step.read_relief"
+reached: "step.read_relief.branch"
 title: "Index pain relief in the anesthetic phase"
+urgency: none
 recommendations: 0
 actions ordered: 1
   "hip_injection"
 missing inputs: 1
   "relief"
+undecided: 2
+  "relief > 75 percent"
+  "relief < 30 percent"
+invalid inputs: 0
 probabilities: 1
   "gmed_tendinopathy" 0.2
 trace: 3
-  "screen.infection" "" cite "acr_hip"
-  "step.injection.order" "Ordered hip_injection"
-  "step.injection.branch" "intra_articular_confirmed" cite "acr_hip" "upmc"
+  "screen.infection" "false"
+    cite "acr_hip" "If there is suspicion of infection, malignancy, or an acute fracture, this chronic pain workflow is inappropriate."
+  "step.injection.order" ""
+    note "Confirm placement."
+    pitfall "A block is not a cure."
+  "step.injection.branch" "intra_articular_confirmed"
+    cite "acr_hip" ""
+    cite "upmc" "MRI"
 )");
 }
 
@@ -641,6 +694,7 @@ TEST(ResultTest, PrintOutcomeWithIntervalsAndEscapes) {
   R.State = Status::Outcome;
   R.Reached = "outcome.treat";
   R.Title = "Treat \"both\" sources";
+  R.Level = Urgency::Soon;
   R.Recommendations = {"Line one\nline two\twith a tab",
                        "Back\\slash, bell \a, caf\xc3\xa9"};
   R.Probabilities = {{"gmed", 0.8906882591093117, false},
@@ -650,11 +704,14 @@ TEST(ResultTest, PrintOutcomeWithIntervalsAndEscapes) {
   std::string Expected = "status: outcome\n"
                          "reached: \"outcome.treat\"\n"
                          "title: \"Treat \\\"both\\\" sources\"\n"
+                         "urgency: soon\n"
                          "recommendations: 2\n"
                          "  \"Line one\\nline two\\twith a tab\"\n"
                          "  \"Back\\\\slash, bell \\x07, caf\xc3\xa9\"\n"
                          "actions ordered: 0\n"
                          "missing inputs: 0\n"
+                         "undecided: 0\n"
+                         "invalid inputs: 0\n"
                          "probabilities: 4\n"
                          "  \"gmed\" 0.8906882591093117\n"
                          "  \"lsr\" [0.03, 0.05]\n"
@@ -668,9 +725,12 @@ TEST(ResultTest, PrintEmpty) {
   EXPECT_EQ(resultToString(Result{}), R"(status: pending
 reached: ""
 title: ""
+urgency: none
 recommendations: 0
 actions ordered: 0
 missing inputs: 0
+undecided: 0
+invalid inputs: 0
 probabilities: 0
 trace: 0
 )");
@@ -726,14 +786,30 @@ TEST(ResultTest, Equality) {
   EXPECT_EQ(A, B);
   EXPECT_FALSE(A != B);
 
+  // Equal content compares equal wherever it lives: the interpreter's
+  // strings are not the generated code's.
+  std::string Copy(A.Trace[0].NodeId);
+  std::vector<Citation> Citations(std::begin(AcrCitation),
+                                  std::end(AcrCitation));
+  B.Trace[0] = {Copy, "false", Citations, {}};
+  EXPECT_EQ(A, B);
+
+  static constexpr Citation OtherQuote[] = {{"acr_hip", "Another."}};
+  static constexpr Citation BoundaryShift[] = {{"acr_hip\" \"", ""},
+                                               {"upmc", "MRI"}};
+  static constexpr Note PitfallNotNote[] = {{true, "Confirm placement."},
+                                            {true, "A block is not a cure."}};
   // Every field counts, for operator== and for the printed text alike.
   std::vector<std::pair<const char *, void (*)(Result &)>> Changes = {
       {"State", [](Result &R) { R.State = Status::Indeterminate; }},
       {"Reached", [](Result &R) { R.Reached = "step.injection"; }},
-      {"Title", [](Result &R) { R.Title += "."; }},
+      {"Title", [](Result &R) { R.Title = "Index pain relief"; }},
+      {"Level", [](Result &R) { R.Level = Urgency::Routine; }},
       {"Recommendations", [](Result &R) { R.Recommendations = {""}; }},
       {"ActionsOrdered", [](Result &R) { R.ActionsOrdered.push_back("x"); }},
       {"MissingInputs", [](Result &R) { R.MissingInputs.clear(); }},
+      {"Undecided", [](Result &R) { R.Undecided.pop_back(); }},
+      {"InvalidInputs", [](Result &R) { R.InvalidInputs = {"relief"}; }},
       {"Probabilities.Diagnosis",
        [](Result &R) { R.Probabilities[0].Diagnosis = "gmed"; }},
       {"Probabilities.Value",
@@ -741,12 +817,13 @@ TEST(ResultTest, Equality) {
       {"Probabilities.Contradictory",
        [](Result &R) { R.Probabilities[0].Contradictory = true; }},
       {"Trace.NodeId", [](Result &R) { R.Trace[0].NodeId = "screen.x"; }},
-      {"Trace.Note", [](Result &R) { R.Trace[1].Note.clear(); }},
-      {"Trace.Citations", [](Result &R) { R.Trace[2].Citations.pop_back(); }},
+      {"Trace.Event", [](Result &R) { R.Trace[0].Event = "unknown"; }},
+      {"Trace.Citations", [](Result &R) { R.Trace[0].Citations = OtherQuote; }},
+      {"Trace.Notes", [](Result &R) { R.Trace[1].Notes = PitfallNotNote; }},
       {"Trace order", [](Result &R) { std::swap(R.Trace[0], R.Trace[1]); }},
       // Lists that differ only in where one string ends and the next begins.
       {"String boundaries",
-       [](Result &R) { R.Trace[2].Citations = {"acr_hip\" \"upmc"}; }},
+       [](Result &R) { R.Trace[2].Citations = BoundaryShift; }},
   };
   std::string Text = resultToString(A);
   for (const auto &[Field, Change] : Changes) {
@@ -760,8 +837,9 @@ TEST(ResultTest, Equality) {
 }
 
 TEST(ResultTest, PartsCompare) {
-  EXPECT_EQ((TraceEntry{"a", "n", {"s"}}), (TraceEntry{"a", "n", {"s"}}));
-  EXPECT_NE((TraceEntry{"a", "n", {"s"}}), (TraceEntry{"a", "n", {}}));
+  static constexpr Citation S[] = {{"s", ""}};
+  EXPECT_EQ((TraceEntry{"a", "n", S, {}}), (TraceEntry{"a", "n", S, {}}));
+  EXPECT_NE((TraceEntry{"a", "n", S, {}}), (TraceEntry{"a", "n", {}, {}}));
   EXPECT_EQ((ProbabilityResult{"d", {0.1, 0.2}, false}),
             (ProbabilityResult{"d", {0.1, 0.2}, false}));
   EXPECT_NE((ProbabilityResult{"d", {0.1, 0.2}, false}),
@@ -769,6 +847,26 @@ TEST(ResultTest, PartsCompare) {
   EXPECT_EQ(ProbabilityInterval(0.2), ProbabilityInterval(0.2, 0.2));
   EXPECT_NE(ProbabilityInterval(0.2), ProbabilityInterval(0.2, 0.3));
   EXPECT_EQ(LikelihoodRatio(), LikelihoodRatio(1.0));
+}
+
+TEST(SpanTest, ViewsArraysVectorsAndLists) {
+  static constexpr int Array[] = {1, 2, 3};
+  constexpr Span<int> FromArray(Array);
+  static_assert(FromArray.size() == 3 && FromArray[2] == 3, "");
+  std::vector<int> Vector = {1, 2, 3};
+  EXPECT_EQ(FromArray, Span<int>(Vector));
+  EXPECT_NE(FromArray, Span<int>(Vector.data(), 2));
+  EXPECT_TRUE(Span<int>().empty());
+  EXPECT_EQ(Span<int>(), Span<int>(Vector.data(), 0));
+  auto Sum = [](Span<int> Items) {
+    int Total = 0;
+    for (int X : Items)
+      Total += X;
+    return Total;
+  };
+  static constexpr int Pair[] = {4, 5};
+  EXPECT_EQ(Sum(Pair), 9);
+  EXPECT_EQ(Sum({}), 0);
 }
 
 } // namespace
