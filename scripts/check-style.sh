@@ -5,6 +5,8 @@
 #   scripts/check-style.sh            format changed files in place
 #   scripts/check-style.sh --check    fail if any changed file is unformatted
 #   scripts/check-style.sh --all      format every C++ file of the project
+# Goldens under tests/golden/ are the compiler's output, byte for byte, and
+# are never formatted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,9 +23,10 @@ done
 if [ -n "$base" ]; then
   mapfile -t files < <( { git diff --name-only --diff-filter=ACMR "$base"; \
                           git ls-files --others --exclude-standard; } \
-                        | grep -E '\.(cpp|h)$' | sort -u || true)
+                        | grep -E '\.(cpp|h)$' | grep -v '^tests/golden/' \
+                        | sort -u || true)
 else
-  mapfile -t files < <(git ls-files '*.cpp' '*.h')
+  mapfile -t files < <(git ls-files '*.cpp' '*.h' | grep -v '^tests/golden/')
 fi
 [ ${#files[@]} -eq 0 ] && exit 0
 

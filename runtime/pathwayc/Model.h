@@ -71,12 +71,12 @@ struct SourceInfo {
 struct ProcedureInfo {
   std::string_view Name;
   std::string_view Title;
-  /// "usually appropriate", "may be appropriate" or "usually not
-  /// appropriate".
+  /// "usually_appropriate", "may_be_appropriate" or
+  /// "usually_not_appropriate".
   std::string_view Category;
   int Rating = 0; ///< The ACR rating 1-9; 0 when not given.
-  /// "none", "minimal", "low", "medium", "high", "very high", "varies", or
-  /// empty when not given.
+  /// "none", "minimal", "low", "medium", "high", "very_high", "varies", or
+  /// "unspecified" when the pathway does not say.
   std::string_view Radiation;
 };
 

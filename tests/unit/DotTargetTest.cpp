@@ -458,7 +458,7 @@ INSTANTIATE_TEST_SUITE_P(Shipped, DotGoldenTest,
                          goldenTestName);
 
 TEST(DotGoldenSetTest, OneGoldenPerGuideline) {
-  test::expectOneGoldenPerGuideline("dot", ".dot");
+  test::expectOneGoldenPerGuideline("dot", {".dot"});
 }
 
 } // namespace

@@ -157,9 +157,11 @@ inline void expectMatchesGoldens(EmitterFactory Create, llvm::StringRef Target,
 }
 
 /// Every golden of \p Target belongs to a shipped guideline: one whose
-/// guideline was removed or renamed is stale.
-inline void expectOneGoldenPerGuideline(llvm::StringRef Target,
-                                        llvm::StringRef Extension) {
+/// guideline was removed or renamed is stale. \p Extensions are the files
+/// the target writes per guideline (".h" and ".cpp" for C++).
+inline void
+expectOneGoldenPerGuideline(llvm::StringRef Target,
+                            std::initializer_list<llvm::StringRef> Extensions) {
   std::string Dir = sourcePath("tests/golden/" + Target.str());
   ASSERT_TRUE(std::filesystem::is_directory(Dir))
       << "tests/golden/" << Target.str() << " is missing; run "
@@ -170,7 +172,9 @@ inline void expectOneGoldenPerGuideline(llvm::StringRef Target,
   std::sort(Goldens.begin(), Goldens.end());
   std::vector<std::string> Expected;
   for (const std::string &Stem : shippedGuidelines())
-    Expected.push_back(Stem + Extension.str());
+    for (llvm::StringRef Extension : Extensions)
+      Expected.push_back(Stem + Extension.str());
+  std::sort(Expected.begin(), Expected.end());
   EXPECT_EQ(llvm::join(Goldens, ", "), llvm::join(Expected, ", "))
       << "run " << RegenerateGoldens;
 }

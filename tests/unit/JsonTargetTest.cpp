@@ -547,7 +547,7 @@ INSTANTIATE_TEST_SUITE_P(Shipped, JsonGoldenTest,
                          goldenTestName);
 
 TEST(JsonGoldenSetTest, OneGoldenPerGuideline) {
-  test::expectOneGoldenPerGuideline("json", ".json");
+  test::expectOneGoldenPerGuideline("json", {".json"});
 }
 
 } // namespace

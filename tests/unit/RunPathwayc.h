@@ -31,8 +31,11 @@ inline std::string readWholeFile(llvm::StringRef Path) {
   return Buffer ? (*Buffer)->getBuffer().str() : std::string();
 }
 
-/// Runs the pathwayc binary with \p Args, capturing both streams.
-inline RunResult runPathwayc(const std::vector<std::string> &Args) {
+/// Runs the pathwayc binary with \p Args, capturing both streams, in this
+/// process's environment or, when given, in \p Env ("NAME=value" each).
+inline RunResult
+runPathwayc(const std::vector<std::string> &Args,
+            llvm::Optional<llvm::ArrayRef<llvm::StringRef>> Env = llvm::None) {
   llvm::SmallString<128> OutPath, ErrPath;
   llvm::sys::fs::createTemporaryFile("pathwayc-test", "out", OutPath);
   llvm::sys::fs::createTemporaryFile("pathwayc-test", "err", ErrPath);
@@ -42,8 +45,8 @@ inline RunResult runPathwayc(const std::vector<std::string> &Args) {
   llvm::Optional<llvm::StringRef> Redirects[] = {
       llvm::StringRef(""), llvm::StringRef(OutPath), llvm::StringRef(ErrPath)};
   RunResult R;
-  R.ExitCode = llvm::sys::ExecuteAndWait(PATHWAYC_BINARY, Argv, llvm::None,
-                                         Redirects, /*SecondsToWait=*/120);
+  R.ExitCode = llvm::sys::ExecuteAndWait(PATHWAYC_BINARY, Argv, Env, Redirects,
+                                         /*SecondsToWait=*/120);
   R.Out = readWholeFile(OutPath);
   R.Err = readWholeFile(ErrPath);
   llvm::sys::fs::remove(OutPath);

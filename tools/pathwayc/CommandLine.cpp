@@ -10,6 +10,7 @@
 #include "llvm/ADT/StringSwitch.h"
 
 #include "Targets.h"
+#include "diag/Diagnostic.h"
 #include "passes/PassManager.h"
 #include "verify/Verifier.h"
 
@@ -50,6 +51,38 @@ std::string targetNames() {
   for (const TargetInfo &T : getTargets())
     Names.push_back(T.Name.str());
   return llvm::join(Names, ", ");
+}
+
+/// `--highlight=PWnnnn` (a finding's code, checked against the diagnostics
+/// table) or `--highlight=ID,ID,...` (node ids, checked against each
+/// pathway when it is compiled).
+bool applyHighlight(CheckOptions &O, llvm::StringRef V, std::string &Error) {
+  O.HighlightCode.clear();
+  O.HighlightPath.clear();
+  bool IsCode = V.size() == 6 && V.startswith("PW") &&
+                llvm::all_of(V.drop_front(2), llvm::isDigit);
+  if (IsCode) {
+    for (unsigned I = 0; I != diag::NumDiagnostics; ++I)
+      if (getDiagnosticInfo(static_cast<diag::ID>(I)).Code == V) {
+        O.HighlightCode = V.str();
+        return true;
+      }
+    Error = fmt::format("unknown diagnostic code '{}' in --highlight; "
+                        "docs/diagnostics.md lists them",
+                        V.str());
+    return false;
+  }
+  llvm::SmallVector<llvm::StringRef, 8> Ids;
+  V.split(Ids, ',');
+  for (llvm::StringRef Id : Ids)
+    if (!Id.trim().empty())
+      O.HighlightPath.push_back(Id.trim().str());
+  if (O.HighlightPath.empty()) {
+    Error = "option '--highlight' needs a finding's code or node ids: "
+            "--highlight=PWnnnn|ID[,ID...]";
+    return false;
+  }
+  return true;
 }
 
 /// One option of `pathwayc check`: its spelling, the help line, and how it
@@ -170,9 +203,29 @@ const CheckFlag CheckFlags[] = {
        O.OutputDir = V.str();
        return true;
      }},
+    {"--highlight", "PWnnnn|ID[,ID...]",
+     "draw a path in red (dot, svg, png): the witness paths of the findings "
+     "with that code, or the node ids listed",
+     true, applyHighlight},
 };
 
 bool isHelp(llvm::StringRef Arg) { return Arg == "--help" || Arg == "-h"; }
+
+/// Takes \p Arg into \p Files when it names a file rather than an option:
+/// anything after `--`, `-` itself, and anything not starting with '-'.
+/// `--` is taken too, as the end of the options.
+bool takeFile(llvm::StringRef Arg, bool &OnlyFiles,
+              std::vector<std::string> &Files) {
+  if (OnlyFiles || !Arg.startswith("-") || Arg == "-") {
+    Files.push_back(Arg.str());
+    return true;
+  }
+  if (Arg == "--") {
+    OnlyFiles = true;
+    return true;
+  }
+  return false;
+}
 
 /// Parses the options and files of `check` or `compile`.
 bool parseFileCommand(llvm::StringRef CommandName,
@@ -184,14 +237,8 @@ bool parseFileCommand(llvm::StringRef CommandName,
   bool OnlyFiles = false;
   for (size_t I = 0; I != Args.size(); ++I) {
     llvm::StringRef Arg = Args[I];
-    if (OnlyFiles || !Arg.startswith("-") || Arg == "-") {
-      Out.Check.Files.push_back(Arg.str());
+    if (takeFile(Arg, OnlyFiles, Out.Check.Files))
       continue;
-    }
-    if (Arg == "--") {
-      OnlyFiles = true;
-      continue;
-    }
     if (isHelp(Arg)) {
       Out.Kind = Command::CommandKind::Help;
       Out.HelpTopic = CommandName.str();
@@ -260,6 +307,105 @@ bool parseFileCommand(llvm::StringRef CommandName,
   return true;
 }
 
+/// One option of `pathwayc eval`, spelled `--name=value` or `--name value`.
+struct EvalFlag {
+  llvm::StringRef Name;
+  llvm::StringRef ValueName;
+  llvm::StringRef Help;
+  bool (*Apply)(EvalOptions &, llvm::StringRef Value, std::string &Error);
+};
+
+const EvalFlag EvalFlags[] = {
+    {"--case", "CASE.json",
+     "the patient case (required): a JSON object from input and exam names "
+     "to values, as docs/interpreter.md describes",
+     [](EvalOptions &O, llvm::StringRef V, std::string &) {
+       O.CaseFile = V.str();
+       return true;
+     }},
+    {"--format", "text|json",
+     "how to print the result on stdout: 'text' (the default, one field a "
+     "line) or 'json'",
+     [](EvalOptions &O, llvm::StringRef V, std::string &Error) {
+       if (V != "text" && V != "json") {
+         Error = fmt::format(
+             "unknown result format '{}'; expected 'text' or 'json'", V.str());
+         return false;
+       }
+       O.JsonOutput = V == "json";
+       return true;
+     }},
+};
+
+bool parseEvalCommand(llvm::ArrayRef<llvm::StringRef> Args, Command &Out,
+                      std::string &Error) {
+  Out.Kind = Command::CommandKind::Eval;
+  std::vector<std::string> Files;
+  bool OnlyFiles = false;
+  for (size_t I = 0; I != Args.size(); ++I) {
+    llvm::StringRef Arg = Args[I];
+    if (takeFile(Arg, OnlyFiles, Files))
+      continue;
+    if (isHelp(Arg)) {
+      Out.Kind = Command::CommandKind::Help;
+      Out.HelpTopic = "eval";
+      return true;
+    }
+    auto [Name, Value] = Arg.split('=');
+    const EvalFlag *Flag = llvm::find_if(
+        EvalFlags, [&](const EvalFlag &F) { return F.Name == Name; });
+    if (Flag == std::end(EvalFlags)) {
+      Error = fmt::format("unknown option '{}' for 'eval'", Arg.str());
+      return false;
+    }
+    if (!Arg.contains('=')) {
+      if (I + 1 == Args.size()) {
+        Error = fmt::format("option '{}' needs a value: {}={}", Name.str(),
+                            Name.str(), Flag->ValueName.str());
+        return false;
+      }
+      Value = Args[++I];
+    }
+    if (!Flag->Apply(Out.Eval, Value, Error))
+      return false;
+  }
+  if (Files.size() != 1) {
+    Error = Files.empty() ? "'eval' needs a pathway file or a JSON document"
+                          : "'eval' takes one pathway file or JSON document";
+    return false;
+  }
+  if (Out.Eval.CaseFile.empty()) {
+    Error = "'eval' needs a case: --case=CASE.json";
+    return false;
+  }
+  Out.Eval.File = Files.front();
+  return true;
+}
+
+std::string getEvalHelpText() {
+  std::string Text =
+      "usage: pathwayc eval FILE --case=CASE.json [--format=text|json]\n"
+      "\n"
+      "Evaluates a patient case on a pathway and prints the result: the\n"
+      "status, the node reached, recommendations, actions ordered, missing\n"
+      "inputs, post-test probabilities and the trace, as docs/evaluation.md\n"
+      "defines them. FILE is a pathway, checked and verified exactly as\n"
+      "'pathwayc check' does (a pathway with errors is never evaluated), or\n"
+      "a .json document written by 'pathwayc compile --emit json'.\n"
+      "\n"
+      "options:\n";
+  for (const EvalFlag &F : EvalFlags)
+    Text += fmt::format("  {:<34} {}\n", (F.Name + "=" + F.ValueName).str(),
+                        F.Help.str());
+  Text += fmt::format("  {:<34} {}\n", "--help", "show this help");
+  Text += "\nDiagnostics and errors go to stderr; stdout gets only the "
+          "result.\n"
+          "\nexit status: 0 evaluated (whatever the result's status), 1 "
+          "errors in the\npathway, the document or the case, 2 usage or "
+          "file error\n";
+  return Text;
+}
+
 } // namespace
 
 bool pathwayc::parseCommandLine(llvm::ArrayRef<llvm::StringRef> Args,
@@ -276,12 +422,16 @@ bool pathwayc::parseCommandLine(llvm::ArrayRef<llvm::StringRef> Args,
   }
   if (Args.front() == "check" || Args.front() == "compile")
     return parseFileCommand(Args.front(), Args.drop_front(), Out, Error);
+  if (Args.front() == "eval")
+    return parseEvalCommand(Args.drop_front(), Out, Error);
   Error = fmt::format("unknown command '{}'; run 'pathwayc --help'",
                       Args.front().str());
   return false;
 }
 
 std::string pathwayc::getHelpText(llvm::StringRef Topic) {
+  if (Topic == "eval")
+    return getEvalHelpText();
   if (Topic == "check" || Topic == "compile") {
     bool Compile = Topic == "compile";
     std::string Text =
@@ -330,6 +480,8 @@ std::string pathwayc::getHelpText(llvm::StringRef Topic) {
          "commands:\n"
          "  check      check and verify pathway files and report diagnostics\n"
          "  compile    check, verify and write targets (JSON, ...)\n"
+         "  eval       evaluate a patient case on a pathway and print the "
+         "result\n"
          "\n"
          "options:\n"
          "  --help     show this help; 'pathwayc check --help' for a "

@@ -56,14 +56,31 @@ struct CheckOptions {
   std::string OutputDir;
   /// `--<target>_opt=VALUE`, by target name.
   std::map<std::string, std::string> TargetParameters;
+  /// `--highlight=PWnnnn`: draw the witness paths of the findings with this
+  /// code in red. Empty when not given or when HighlightPath is.
+  std::string HighlightCode;
+  /// `--highlight=ID,ID,...`: draw these nodes (and the edges between
+  /// consecutive ones) in red.
+  std::vector<std::string> HighlightPath;
+};
+
+/// The options of `eval`.
+struct EvalOptions {
+  /// A pathway to compile, or a `.json` document of the JSON target.
+  std::string File;
+  /// `--case=CASE.json`.
+  std::string CaseFile;
+  /// `--format=json`: the result as resultToJson() writes it.
+  bool JsonOutput = false;
 };
 
 struct Command {
-  enum class CommandKind { Help, Version, Check, Compile };
+  enum class CommandKind { Help, Version, Check, Compile, Eval };
   CommandKind Kind = CommandKind::Help;
   /// For Help: the subcommand asked about, or empty for the overview.
   std::string HelpTopic;
   CheckOptions Check;
+  EvalOptions Eval;
 };
 
 /// Parses \p Args (without the program name). On a usage error returns
@@ -82,6 +99,9 @@ PipelineOptions getPipelineOptions(const CheckOptions &Options);
 void printDiagnostics(const CheckOptions &Options, const SourceManager &SM,
                       llvm::ArrayRef<Diagnostic> Sorted);
 int runCompile(const CheckOptions &Options);
+/// Evaluates one case: 0 when evaluated (whatever the status), 1 for errors
+/// in the pathway, document or case, 2 for a missing or unreadable file.
+int runEval(const EvalOptions &Options);
 
 } // namespace pathwayc
 

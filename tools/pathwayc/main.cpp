@@ -33,6 +33,7 @@ int main(int Argc, char **Argv) {
     return ExitSuccess;
   case Command::CommandKind::Check: return runCheck(Cmd.Check);
   case Command::CommandKind::Compile: return runCompile(Cmd.Check);
+  case Command::CommandKind::Eval: return runEval(Cmd.Eval);
   }
   return ExitUsageOrIO;
 }
