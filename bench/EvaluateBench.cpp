@@ -18,7 +18,8 @@
 // the three are checked to give the same results on every case, so that the
 // comparison is between implementations of one function.
 //
-// Run: build/default/bench/evaluate_bench (ratios are printed at the end).
+// Run: build/default/bench/evaluate_bench [--benchmark_repetitions=5]; the
+// ratios, of CPU time per case, are printed at the end.
 //
 //===----------------------------------------------------------------------===//
 
@@ -502,10 +503,16 @@ class RatioReporter : public benchmark::ConsoleReporter {
 public:
   void ReportRuns(const std::vector<Run> &Runs) override {
     ConsoleReporter::ReportRuns(Runs);
-    for (const Run &R : Runs)
-      if (R.run_type == Run::RT_Iteration)
-        NsPerCase[R.benchmark_name()] =
-            R.GetAdjustedRealTime() * 1e6 / NumCases; // ms -> ns
+    // With --benchmark_repetitions the median stands for the benchmark;
+    // otherwise its one run does.
+    for (const Run &R : Runs) {
+      double Ns = R.GetAdjustedCPUTime() * 1e6 / NumCases; // ms -> ns
+      const std::string &Name = R.run_name.function_name;
+      if (R.run_type == Run::RT_Aggregate && R.aggregate_name == "median")
+        NsPerCase[Name] = Ns;
+      else if (R.run_type == Run::RT_Iteration && !NsPerCase.count(Name))
+        NsPerCase[Name] = Ns;
+    }
   }
   void printRatios() const {
     auto Get = [&](const char *Name) {
