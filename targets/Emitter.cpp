@@ -7,6 +7,7 @@
 #include "Emitter.h"
 
 #include "diag/Diagnostic.h"
+#include "ir/Module.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -76,4 +77,8 @@ std::string pathwayc::sha256Hex(llvm::StringRef Bytes) {
   std::array<uint8_t, 32> Hash = llvm::SHA256::hash(llvm::ArrayRef<uint8_t>(
       reinterpret_cast<const uint8_t *>(Bytes.data()), Bytes.size()));
   return llvm::toHex(Hash, /*LowerCase=*/true);
+}
+
+std::string EmitRequest::getOutputName() const {
+  return OutputName.empty() ? Graph.Name : OutputName;
 }

@@ -98,6 +98,13 @@ struct EmitRequest {
   /// Node ids of a verifier witness path to draw highlighted (targets that
   /// draw the graph honour it; others ignore it).
   std::vector<std::string> Highlight;
+  /// What every file written for the pathway is named, before its
+  /// extension, when not the pathway's name: its source file's stem under
+  /// `--name-after-file`.
+  std::string OutputName;
+
+  /// OutputName, or the pathway's name when it is empty.
+  std::string getOutputName() const;
 };
 
 class Emitter {

@@ -196,6 +196,8 @@ private:
 
   const Module &M;
   const Provenance &Origin;
+  /// The files' name before the extension: "acr_hip" for acr_hip.h.
+  std::string OutputName;
   std::vector<std::string> NamespacePath;
 
   Namer GlobalNames;
@@ -233,7 +235,7 @@ private:
 ModuleWriter::ModuleWriter(const EmitRequest &Request,
                            const CppOptions &Options)
     : M(Request.Graph), Origin(Request.Origin),
-      NamespacePath(Options.Namespace) {
+      OutputName(Request.getOutputName()), NamespacePath(Options.Namespace) {
   if (NamespacePath.empty()) {
     Namer NamespaceNames({"std", "pathwayc"});
     NamespacePath.push_back(NamespaceNames.get(M.Name).str());
@@ -802,7 +804,7 @@ void ModuleWriter::writeSource(llvm::raw_ostream &OS) {
           "#include <optional>\n"
           "#include <string_view>\n"
           "\n",
-          {{"header", M.Name}});
+          {{"header", OutputName}});
   openNamespace(W);
   W.print("\nnamespace {\n\n"
           "namespace rt = pathwayc::runtime;\n\n");
@@ -1379,7 +1381,7 @@ public:
     if (!Valid)
       return false;
     ModuleWriter Writer(Request, Options);
-    const std::string &Name = Request.Graph.Name;
+    const std::string &Name = Request.getOutputName();
     Writer.writeHeader(Out.open(Name + ".h"));
     Writer.writeSource(Out.open(Name + ".cpp"));
     return true;

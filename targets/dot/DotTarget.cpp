@@ -547,7 +547,8 @@ public:
         });
     if (!Valid)
       return false;
-    DotWriter(Request, Options, Out.open(Request.Graph.Name + ".dot")).write();
+    DotWriter(Request, Options, Out.open(Request.getOutputName() + ".dot"))
+        .write();
     return true;
   }
 };

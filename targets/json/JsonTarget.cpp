@@ -568,7 +568,7 @@ public:
                    .build(Request.Origin);
     // Sources are checked to be UTF-8 (PW0005), so nothing is replaced;
     // replacing rather than throwing keeps a slip from aborting the run.
-    llvm::raw_ostream &OS = Out.open(Request.Graph.Name + ".json");
+    llvm::raw_ostream &OS = Out.open(Request.getOutputName() + ".json");
     OS << Doc.dump(Options.Compact ? -1 : 2, ' ', /*ensure_ascii=*/false,
                    Json::error_handler_t::replace)
        << '\n';

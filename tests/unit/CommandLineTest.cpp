@@ -208,6 +208,47 @@ TEST(CompileCommandTest, WritesNothingWhenAnyFileHasAnError) {
   EXPECT_FALSE(llvm::sys::fs::exists(Out));
 }
 
+TEST(CompileCommandTest, FilesNamedAfterTheirSourcesOrTheirPathways) {
+  // Two files holding the same pathway would write the same files.
+  TempFile First("first.pathway", CleanPathway);
+  TempFile Second("second.pathway", CleanPathway);
+  llvm::SmallString<128> Out(First.dir());
+  llvm::sys::path::append(Out, "out");
+  RunResult Collision =
+      runPathwayc({"compile", "--emit=json,cpp", "-o", std::string(Out),
+                   First.path(), Second.path()});
+  EXPECT_EQ(Collision.ExitCode, 1);
+  EXPECT_NE(Collision.Err.find(
+                "error[PW0011]: pathway 'p' would write the same files as the "
+                "pathway in '" +
+                First.path() +
+                "' (p.*); rename one of them, or compile with "
+                "--name-after-file"),
+            std::string::npos)
+      << Collision.Err;
+  EXPECT_NE(Collision.Err.find(Second.path() + ":"), std::string::npos);
+  EXPECT_FALSE(llvm::sys::fs::exists(Out));
+
+  // Named after their files they do not collide, and the source includes
+  // the header by its new name.
+  RunResult Named =
+      runPathwayc({"compile", "--emit=json,cpp", "--name-after-file", "-o",
+                   std::string(Out), First.path(), Second.path()});
+  ASSERT_EQ(Named.ExitCode, 0) << Named.Err;
+  for (const char *Name : {"first.h", "first.cpp", "first.json", "second.h",
+                           "second.cpp", "second.json"}) {
+    llvm::SmallString<128> Path(Out);
+    llvm::sys::path::append(Path, Name);
+    EXPECT_TRUE(llvm::sys::fs::exists(Path)) << Name;
+  }
+  llvm::SmallString<128> Source(Out);
+  llvm::sys::path::append(Source, "second.cpp");
+  EXPECT_NE(readWholeFile(Source).find("#include \"second.h\""),
+            std::string::npos);
+  std::error_code EC = llvm::sys::fs::remove_directories(Out);
+  EXPECT_FALSE(EC) << EC.message();
+}
+
 TEST(CompileCommandTest, UsageErrors) {
   TempFile F("clean.pathway", CleanPathway);
   RunResult NoEmit = runPathwayc({"compile", "-o", F.dir(), F.path()});

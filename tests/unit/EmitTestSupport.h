@@ -68,7 +68,7 @@ inline void compileAndEmit(Emission &E, EmitterFactory Create, BufferID Buffer,
   Origin.SourceSha256 = sha256Hex(E.SM.getContents(Buffer));
   Origin.PassedChecks = E.Compiled.Report.PassedChecks;
   EmitRequest Request{*E.Compiled.Graph, std::move(Origin), Parameter.str(),
-                      std::move(Highlight)};
+                      std::move(Highlight), ""};
   E.Succeeded = Create()->emit(Request, E.Out, E.Diags);
 }
 

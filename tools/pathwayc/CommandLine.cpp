@@ -203,6 +203,15 @@ const CheckFlag CheckFlags[] = {
        O.OutputDir = V.str();
        return true;
      }},
+    {"--name-after-file", "",
+     "name each pathway's files after its source file (acr.pathway gives "
+     "acr.h, acr.cpp, acr.json) rather than after the pathway, so that a "
+     "build system knows the outputs from the inputs",
+     true,
+     [](CheckOptions &O, llvm::StringRef, std::string &) {
+       O.NameAfterFile = true;
+       return true;
+     }},
     {"--highlight", "PWnnnn|ID[,ID...]",
      "draw a path in red (dot, svg, png): the witness paths of the findings "
      "with that code, or the node ids listed",
@@ -307,15 +316,78 @@ bool parseFileCommand(llvm::StringRef CommandName,
   return true;
 }
 
-/// One option of `pathwayc eval`, spelled `--name=value` or `--name value`.
-struct EvalFlag {
+/// One option of a command whose options all take a value (`eval`,
+/// `check-generated`), spelled `--name=value` or `--name value`.
+template <typename OptionsT> struct ValueFlag {
   llvm::StringRef Name;
   llvm::StringRef ValueName;
   llvm::StringRef Help;
-  bool (*Apply)(EvalOptions &, llvm::StringRef Value, std::string &Error);
+  bool (*Apply)(OptionsT &, llvm::StringRef Value, std::string &Error);
 };
 
-const EvalFlag EvalFlags[] = {
+/// Parses \p Args of \p CommandName into \p Out and \p Operands, or sets
+/// \p Help and stops at `--help`.
+template <typename OptionsT>
+bool parseValueFlags(llvm::StringRef CommandName,
+                     llvm::ArrayRef<ValueFlag<OptionsT>> Flags,
+                     llvm::ArrayRef<llvm::StringRef> Args, OptionsT &Out,
+                     std::vector<std::string> &Operands, bool &Help,
+                     std::string &Error) {
+  bool OnlyFiles = false;
+  for (size_t I = 0; I != Args.size(); ++I) {
+    llvm::StringRef Arg = Args[I];
+    if (takeFile(Arg, OnlyFiles, Operands))
+      continue;
+    if (isHelp(Arg)) {
+      Help = true;
+      return true;
+    }
+    auto [Name, Value] = Arg.split('=');
+    const ValueFlag<OptionsT> *Flag = llvm::find_if(
+        Flags, [&](const ValueFlag<OptionsT> &F) { return F.Name == Name; });
+    if (Flag == Flags.end()) {
+      Error = fmt::format("unknown option '{}' for '{}'", Arg.str(),
+                          CommandName.str());
+      return false;
+    }
+    if (!Arg.contains('=')) {
+      if (I + 1 == Args.size()) {
+        Error = fmt::format("option '{}' needs a value: {}={}", Name.str(),
+                            Name.str(), Flag->ValueName.str());
+        return false;
+      }
+      Value = Args[++I];
+    }
+    if (!Flag->Apply(Out, Value, Error))
+      return false;
+  }
+  return true;
+}
+
+/// The options part of a --help text.
+template <typename OptionsT>
+std::string getValueFlagsHelp(llvm::ArrayRef<ValueFlag<OptionsT>> Flags) {
+  std::string Text;
+  for (const ValueFlag<OptionsT> &F : Flags)
+    Text += fmt::format("  {:<34} {}\n", (F.Name + "=" + F.ValueName).str(),
+                        F.Help.str());
+  Text += fmt::format("  {:<34} {}\n", "--help", "show this help");
+  return Text;
+}
+
+/// `--format=text|json`, for \p What is printed.
+bool applyTextOrJson(llvm::StringRef What, llvm::StringRef V, bool &JsonOutput,
+                     std::string &Error) {
+  if (V != "text" && V != "json") {
+    Error = fmt::format("unknown {} format '{}'; expected 'text' or 'json'",
+                        What.str(), V.str());
+    return false;
+  }
+  JsonOutput = V == "json";
+  return true;
+}
+
+const ValueFlag<EvalOptions> EvalFlags[] = {
     {"--case", "CASE.json",
      "the patient case (required): a JSON object from input and exam names "
      "to values, as docs/interpreter.md describes",
@@ -327,13 +399,7 @@ const EvalFlag EvalFlags[] = {
      "how to print the result on stdout: 'text' (the default, one field a "
      "line) or 'json'",
      [](EvalOptions &O, llvm::StringRef V, std::string &Error) {
-       if (V != "text" && V != "json") {
-         Error = fmt::format(
-             "unknown result format '{}'; expected 'text' or 'json'", V.str());
-         return false;
-       }
-       O.JsonOutput = V == "json";
-       return true;
+       return applyTextOrJson("result", V, O.JsonOutput, Error);
      }},
 };
 
@@ -341,33 +407,14 @@ bool parseEvalCommand(llvm::ArrayRef<llvm::StringRef> Args, Command &Out,
                       std::string &Error) {
   Out.Kind = Command::CommandKind::Eval;
   std::vector<std::string> Files;
-  bool OnlyFiles = false;
-  for (size_t I = 0; I != Args.size(); ++I) {
-    llvm::StringRef Arg = Args[I];
-    if (takeFile(Arg, OnlyFiles, Files))
-      continue;
-    if (isHelp(Arg)) {
-      Out.Kind = Command::CommandKind::Help;
-      Out.HelpTopic = "eval";
-      return true;
-    }
-    auto [Name, Value] = Arg.split('=');
-    const EvalFlag *Flag = llvm::find_if(
-        EvalFlags, [&](const EvalFlag &F) { return F.Name == Name; });
-    if (Flag == std::end(EvalFlags)) {
-      Error = fmt::format("unknown option '{}' for 'eval'", Arg.str());
-      return false;
-    }
-    if (!Arg.contains('=')) {
-      if (I + 1 == Args.size()) {
-        Error = fmt::format("option '{}' needs a value: {}={}", Name.str(),
-                            Name.str(), Flag->ValueName.str());
-        return false;
-      }
-      Value = Args[++I];
-    }
-    if (!Flag->Apply(Out.Eval, Value, Error))
-      return false;
+  bool Help = false;
+  if (!parseValueFlags<EvalOptions>("eval", EvalFlags, Args, Out.Eval, Files,
+                                    Help, Error))
+    return false;
+  if (Help) {
+    Out.Kind = Command::CommandKind::Help;
+    Out.HelpTopic = "eval";
+    return true;
   }
   if (Files.size() != 1) {
     Error = Files.empty() ? "'eval' needs a pathway file or a JSON document"
@@ -394,14 +441,71 @@ std::string getEvalHelpText() {
       "a .json document written by 'pathwayc compile --emit json'.\n"
       "\n"
       "options:\n";
-  for (const EvalFlag &F : EvalFlags)
-    Text += fmt::format("  {:<34} {}\n", (F.Name + "=" + F.ValueName).str(),
-                        F.Help.str());
-  Text += fmt::format("  {:<34} {}\n", "--help", "show this help");
+  Text += getValueFlagsHelp<EvalOptions>(EvalFlags);
   Text += "\nDiagnostics and errors go to stderr; stdout gets only the "
           "result.\n"
           "\nexit status: 0 evaluated (whatever the result's status), 1 "
           "errors in the\npathway, the document or the case, 2 usage or "
+          "file error\n";
+  return Text;
+}
+
+const ValueFlag<CheckGeneratedOptions> CheckGeneratedFlags[] = {
+    {"--source-root", "DIR",
+     "what relative source paths in the files are relative to (the "
+     "directory the compile ran in; default: the current directory)",
+     [](CheckGeneratedOptions &O, llvm::StringRef V, std::string &Error) {
+       if (V.empty()) {
+         Error = "option '--source-root' needs a directory";
+         return false;
+       }
+       O.SourceRoot = V.str();
+       return true;
+     }},
+    {"--format", "text|json",
+     "how to print the report on stdout: 'text' (the default: a line for "
+     "each file that is not fresh, then a summary) or 'json' (every file)",
+     [](CheckGeneratedOptions &O, llvm::StringRef V, std::string &Error) {
+       return applyTextOrJson("report", V, O.JsonOutput, Error);
+     }},
+};
+
+bool parseCheckGeneratedCommand(llvm::ArrayRef<llvm::StringRef> Args,
+                                Command &Out, std::string &Error) {
+  Out.Kind = Command::CommandKind::CheckGenerated;
+  bool Help = false;
+  if (!parseValueFlags<CheckGeneratedOptions>(
+          "check-generated", CheckGeneratedFlags, Args, Out.CheckGenerated,
+          Out.CheckGenerated.Dirs, Help, Error))
+    return false;
+  if (Help) {
+    Out.Kind = Command::CommandKind::Help;
+    Out.HelpTopic = "check-generated";
+    return true;
+  }
+  if (Out.CheckGenerated.Dirs.empty()) {
+    Error = "'check-generated' needs a directory of generated files";
+    return false;
+  }
+  return true;
+}
+
+std::string getCheckGeneratedHelpText() {
+  std::string Text =
+      "usage: pathwayc check-generated DIR... [--source-root=DIR] "
+      "[--format=text|json]\n"
+      "\n"
+      "Tells whether the files 'pathwayc compile' wrote into each DIR are\n"
+      "stale against their sources. Each .h, .cpp, .json and .dot file\n"
+      "records its source, the source's SHA-256 and the compiler's version;\n"
+      "it is fresh when the source still has that hash and this pathwayc\n"
+      "has that version. Other files (svg, png, a README) and files that do\n"
+      "not say they were generated are skipped; subdirectories are not\n"
+      "read. docs/check-generated.md has the details.\n"
+      "\n"
+      "options:\n";
+  Text += getValueFlagsHelp<CheckGeneratedOptions>(CheckGeneratedFlags);
+  Text += "\nexit status: 0 all fresh, 1 any stale or malformed, 2 usage or "
           "file error\n";
   return Text;
 }
@@ -424,6 +528,8 @@ bool pathwayc::parseCommandLine(llvm::ArrayRef<llvm::StringRef> Args,
     return parseFileCommand(Args.front(), Args.drop_front(), Out, Error);
   if (Args.front() == "eval")
     return parseEvalCommand(Args.drop_front(), Out, Error);
+  if (Args.front() == "check-generated")
+    return parseCheckGeneratedCommand(Args.drop_front(), Out, Error);
   Error = fmt::format("unknown command '{}'; run 'pathwayc --help'",
                       Args.front().str());
   return false;
@@ -432,6 +538,8 @@ bool pathwayc::parseCommandLine(llvm::ArrayRef<llvm::StringRef> Args,
 std::string pathwayc::getHelpText(llvm::StringRef Topic) {
   if (Topic == "eval")
     return getEvalHelpText();
+  if (Topic == "check-generated")
+    return getCheckGeneratedHelpText();
   if (Topic == "check" || Topic == "compile") {
     bool Compile = Topic == "compile";
     std::string Text =
@@ -478,15 +586,18 @@ std::string pathwayc::getHelpText(llvm::StringRef Topic) {
          "reports every problem with its location.\n"
          "\n"
          "commands:\n"
-         "  check      check and verify pathway files and report diagnostics\n"
-         "  compile    check, verify and write targets (JSON, ...)\n"
-         "  eval       evaluate a patient case on a pathway and print the "
-         "result\n"
+         "  check            check and verify pathway files and report "
+         "diagnostics\n"
+         "  compile          check, verify and write targets (JSON, ...)\n"
+         "  eval             evaluate a patient case on a pathway and print "
+         "the result\n"
+         "  check-generated  tell whether generated files are stale against "
+         "their sources\n"
          "\n"
          "options:\n"
-         "  --help     show this help; 'pathwayc check --help' for a "
+         "  --help           show this help; 'pathwayc check --help' for a "
          "command's options\n"
-         "  --version  show the compiler's version\n"
+         "  --version        show the compiler's version\n"
          "\n"
          "exit status: 0 no errors, 1 errors found, 2 usage or file error\n";
 }

@@ -56,6 +56,9 @@ struct CheckOptions {
   std::string OutputDir;
   /// `--<target>_opt=VALUE`, by target name.
   std::map<std::string, std::string> TargetParameters;
+  /// `--name-after-file`: name each pathway's files after its source file
+  /// (acr.pathway gives acr.h) rather than after the pathway.
+  bool NameAfterFile = false;
   /// `--highlight=PWnnnn`: draw the witness paths of the findings with this
   /// code in red. Empty when not given or when HighlightPath is.
   std::string HighlightCode;
@@ -74,13 +77,31 @@ struct EvalOptions {
   bool JsonOutput = false;
 };
 
+/// The options of `check-generated`.
+struct CheckGeneratedOptions {
+  /// The directories of generated files, in the order given.
+  std::vector<std::string> Dirs;
+  /// What the relative source paths recorded in the files are relative to.
+  std::string SourceRoot = ".";
+  /// `--format=json`: every file and its state as one JSON document.
+  bool JsonOutput = false;
+};
+
 struct Command {
-  enum class CommandKind { Help, Version, Check, Compile, Eval };
+  enum class CommandKind {
+    Help,
+    Version,
+    Check,
+    Compile,
+    Eval,
+    CheckGenerated
+  };
   CommandKind Kind = CommandKind::Help;
   /// For Help: the subcommand asked about, or empty for the overview.
   std::string HelpTopic;
   CheckOptions Check;
   EvalOptions Eval;
+  CheckGeneratedOptions CheckGenerated;
 };
 
 /// Parses \p Args (without the program name). On a usage error returns
@@ -102,6 +123,10 @@ int runCompile(const CheckOptions &Options);
 /// Evaluates one case: 0 when evaluated (whatever the status), 1 for errors
 /// in the pathway, document or case, 2 for a missing or unreadable file.
 int runEval(const EvalOptions &Options);
+/// Tells whether the generated files in each directory are stale against
+/// their sources: 0 when all are fresh, 1 when any is stale or malformed,
+/// 2 for a directory or file that cannot be read.
+int runCheckGenerated(const CheckGeneratedOptions &Options);
 
 } // namespace pathwayc
 

@@ -24,6 +24,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -84,6 +85,15 @@ struct CompiledFile {
   size_t FirstDiagnostic;
   size_t EndDiagnostic;
 };
+
+/// The name every file of \p F's pathway starts with: the pathway's, or
+/// its source file's stem with --name-after-file.
+std::string outputStem(const CheckOptions &Options, const SourceManager &SM,
+                       const CompiledFile &F) {
+  if (!Options.NameAfterFile)
+    return F.Result.Graph->Name;
+  return llvm::sys::path::stem(SM.getName(F.Buffer)).str();
+}
 
 /// The witness paths of \p Findings with code \p Code, one after another.
 /// An empty id, which names no node, separates two paths, so that the dot
@@ -184,9 +194,26 @@ void emitTargets(const CheckOptions &Options, const SourceManager &SM,
     // Every target gets the highlight; those that do not draw ignore it.
     EmitRequest Request{*F.Result.Graph, Origin,
                         It == Options.TargetParameters.end() ? "" : It->second,
-                        Highlight};
+                        Highlight, outputStem(Options, SM, F)};
     if (!findTarget(Name)->Create()->emit(Request, Out, Diags))
       Broken.insert(Name);
+  }
+}
+
+/// Reports, at the later pathway, two files whose outputs would have the
+/// same names; one would silently replace the other.
+void checkOutputNames(const CheckOptions &Options, const SourceManager &SM,
+                      llvm::ArrayRef<CompiledFile> Compiled,
+                      DiagnosticsEngine &Diags) {
+  llvm::StringMap<const CompiledFile *> Writers;
+  for (const CompiledFile &F : Compiled) {
+    std::string Stem = outputStem(Options, SM, F);
+    auto [It, Inserted] = Writers.try_emplace(Stem, &F);
+    if (Inserted)
+      continue;
+    Diags.report(F.Result.Graph->Range, diag::err_output_collision)
+        << F.Result.Graph->Name << SM.getName(It->second->Buffer) << Stem
+        << (Options.NameAfterFile ? 1 : 0);
   }
 }
 
@@ -216,6 +243,8 @@ int pathwayc::runCompile(const CheckOptions &Options) {
   MemoryOutputContext Staged;
   std::vector<std::string> HighlightErrors;
   llvm::StringSet<> BrokenTargets;
+  if (!FileError && !Diags.hasErrors())
+    checkOutputNames(Options, SM, Compiled, Diags);
   if (!FileError && !Diags.hasErrors()) {
     std::vector<std::vector<std::string>> Highlights(Compiled.size());
     bool Highlighting =

@@ -91,7 +91,7 @@ std::optional<std::string> compileToDocument(const std::string &Path,
     Origin.SourceFile = SM.getName(Buffer).str();
     Origin.SourceSha256 = sha256Hex(SM.getContents(Buffer));
     Origin.PassedChecks = Compiled.Report.PassedChecks;
-    EmitRequest Request{*Compiled.Graph, std::move(Origin), "", {}};
+    EmitRequest Request{*Compiled.Graph, std::move(Origin), "", {}, ""};
     Emitted = createJsonEmitter()->emit(Request, Out, Diags);
   }
   printDiagnostics(Defaults, SM, Diags.getSortedDiagnostics());

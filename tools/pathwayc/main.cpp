@@ -34,6 +34,8 @@ int main(int Argc, char **Argv) {
   case Command::CommandKind::Check: return runCheck(Cmd.Check);
   case Command::CommandKind::Compile: return runCompile(Cmd.Check);
   case Command::CommandKind::Eval: return runEval(Cmd.Eval);
+  case Command::CommandKind::CheckGenerated:
+    return runCheckGenerated(Cmd.CheckGenerated);
   }
   return ExitUsageOrIO;
 }
