@@ -27,6 +27,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -53,6 +54,12 @@ bool writeAll(llvm::StringRef Dir,
             llvm::sys::path::parent_path(Path)))
       return Fail("cannot create '" + llvm::sys::path::parent_path(Path).str() +
                   "': " + EC.message());
+    // A file that already holds these bytes is left alone, so that its
+    // time stamp does not make a build system rebuild what depends on it.
+    if (auto Existing = llvm::MemoryBuffer::getFile(
+            Path, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+        Existing && (*Existing)->getBuffer() == Contents)
+      continue;
     llvm::SmallString<256> Temporary;
     int FD;
     if (std::error_code EC = llvm::sys::fs::createUniqueFile(
