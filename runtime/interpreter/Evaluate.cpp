@@ -242,9 +242,17 @@ std::uint32_t Walker::screen(const NodeData &Node) {
     Truth LaterT = eval(Later.Condition);
     trace(Later.Entry, eventOf(LaterT));
     if (LaterT == Truth::True) {
-      Span<std::string_view> Texts = P.Nodes[Later.Terminal].Recommendations;
-      R.Recommendations.insert(R.Recommendations.end(), Texts.begin(),
-                               Texts.end());
+      // It holds whatever the missing inputs are: its action, and its
+      // urgency, belong in the result now.
+      const NodeData &Stop = P.Nodes[Later.Terminal];
+      R.Recommendations.insert(R.Recommendations.end(),
+                               Stop.Recommendations.begin(),
+                               Stop.Recommendations.end());
+      R.Level = std::max(R.Level, Stop.Level);
+    } else if (LaterT != Truth::False) {
+      // One round trip asks for everything the screens still need.
+      addMissing(Later.Condition);
+      R.Undecided.push_back(Later.ConditionText);
     }
     I = Later.Next;
   }

@@ -130,6 +130,7 @@ constexpr llvm::StringLiteral ReservedGlobalNames[] = {
     "std",
     "stop",
     "stopPending",
+    "collectMissing",
 };
 
 class ModuleWriter {
@@ -171,6 +172,9 @@ private:
   void writeNode(CodeWriter &W, unsigned Node);
   void writeCriterion(CodeWriter &W, unsigned Index);
   void writeScan(CodeWriter &W, unsigned Node);
+  /// Goes on from a screen that stopped evaluation to the next screen of
+  /// \p Kind, or ends the evaluation when \p Next is of another kind.
+  void writeScanNext(CodeWriter &W, unsigned Next, NodeKind Kind);
   void writeBranch(CodeWriter &W, const Node &N);
   void writeTerminal(CodeWriter &W, const Node &N);
   void writeMarkMissing(CodeWriter &W, const Guard &G) const;
@@ -619,6 +623,17 @@ void ModuleWriter::writeTables(CodeWriter &W) const {
         "ExamInfo", "Exams", Items);
 }
 
+/// The runtime's name for an urgency: Urgency::Routine is "Routine".
+static llvm::StringRef urgencyName(Urgency Level) {
+  switch (Level) {
+  case Urgency::Routine: return "Routine";
+  case Urgency::Soon: return "Soon";
+  case Urgency::Urgent: return "Urgent";
+  case Urgency::Emergency: return "Emergency";
+  }
+  llvm_unreachable("unknown urgency");
+}
+
 //===----------------------------------------------------------------------===//
 // Guards
 //===----------------------------------------------------------------------===//
@@ -880,13 +895,17 @@ void ModuleWriter::writeHelpers(CodeWriter &W) const {
           "  R.Level = Level;\n"
           "}\n"
           "\n"
+          "void collectMissing(rt::Result &R, const MissingSet &Missing) {\n"
+          "  for (std::size_t I = 0; I != Missing.size(); ++I)\n"
+          "    if (Missing[I])\n"
+          "      R.MissingInputs.push_back(VariableNames[I]);\n"
+          "}\n"
+          "\n"
           "void stopPending(rt::Result &R, const MissingSet &Missing,\n"
           "                 std::string_view Reached, std::string_view Title) "
           "{\n"
           "  stop(R, rt::Status::Pending, Reached, Title);\n"
-          "  for (std::size_t I = 0; I != Missing.size(); ++I)\n"
-          "    if (Missing[I])\n"
-          "      R.MissingInputs.push_back(VariableNames[I]);\n"
+          "  collectMissing(R, Missing);\n"
           "}\n"
           "\n",
           {{"n", std::to_string(CaseVars.size())},
@@ -1134,20 +1153,14 @@ void ModuleWriter::writeCriterion(CodeWriter &W, unsigned Index) {
             {{"stop", label(Stop->To)}, {"next", label(GoOn->To)}});
     writeMarkMissing(W, *N.Condition);
     W.print("R.Undecided.push_back($text$);\n"
-            "stopPending(R, Missing, $id$, $title$);\n",
+            "stop(R, rt::Status::Pending, $id$, $title$);\n",
             {{"text", cppStringLiteral(N.ConditionText)},
              {"id", cppStringLiteral(N.Id)},
              {"title", cppStringLiteral(N.Title)}});
     // The later screens of the same kind are still evaluated, for the
-    // red flags (or exclusions) that hold whatever the missing inputs are.
-    if (Next.Kind == N.Kind) {
-      unsigned NextIndex = GoOn->To;
-      if (ScanQueued.insert(NextIndex).second)
-        ScanQueue.push_back(NextIndex);
-      W.print("goto $scan$;\n", {{"scan", ScanLabelOf[NextIndex]}});
-    } else {
-      W.print("return R;\n");
-    }
+    // red flags (or exclusions) that hold whatever the missing inputs are
+    // and for the inputs the others need.
+    writeScanNext(W, GoOn->To, N.Kind);
     return;
   }
 
@@ -1183,6 +1196,18 @@ void ModuleWriter::writeCriterion(CodeWriter &W, unsigned Index) {
   W.print("goto $next$;\n", {{"next", label(GoOn->To)}});
 }
 
+void ModuleWriter::writeScanNext(CodeWriter &W, unsigned Next,
+                                 NodeKind Kind) {
+  if (M.Nodes[Next].Kind != Kind) {
+    W.print("collectMissing(R, Missing);\n"
+            "return R;\n");
+    return;
+  }
+  if (ScanQueued.insert(Next).second)
+    ScanQueue.push_back(Next);
+  W.print("goto $scan$;\n", {{"scan", ScanLabelOf[Next]}});
+}
+
 void ModuleWriter::writeScan(CodeWriter &W, unsigned Index) {
   const Node &N = M.Nodes[Index];
   auto [Stop, GoOn] = splitScreening(N);
@@ -1195,27 +1220,34 @@ void ModuleWriter::writeScan(CodeWriter &W, unsigned Index) {
     std::set<unsigned> Read;
     collectDiagnoses(*N.Condition, Read);
     writeProbabilities(W, Read, /*Record=*/false);
-    W.print(
-        "const rt::Truth C = $guard$;\n"
-        "R.Trace.push_back(Trace[$first$ + static_cast<std::size_t>(C)]);"
-        "\n",
-        {{"guard", guardExpr(*N.Condition)}, {"first", std::to_string(First)}});
-    const Node &Terminal = M.Nodes[Stop->To];
-    if (!Terminal.Recommendations.empty()) {
-      W.print("if (rt::isTrue(C)) {\n");
+    W.print("const rt::Truth C = $guard$;\n"
+            "R.Trace.push_back(Trace[$first$ + static_cast<std::size_t>(C)]);"
+            "\n"
+            "if (rt::isTrue(C)) {\n",
+            {{"guard", guardExpr(*N.Condition)},
+             {"first", std::to_string(First)}});
+    {
+      // It holds whatever the missing inputs are: its action, and its
+      // urgency, belong in the result now.
+      CodeWriter::Indent Inner(W);
+      const Node &Terminal = M.Nodes[Stop->To];
       for (const std::string &Text : Terminal.Recommendations)
-        W.print("  R.Recommendations.push_back($text$);\n",
+        W.print("R.Recommendations.push_back($text$);\n",
                 {{"text", cppStringLiteral(Text)}});
-      W.print("}\n");
+      if (Terminal.Terminal == TerminalKind::RedFlag)
+        W.print("if (R.Level < rt::Urgency::$level$)\n"
+                "  R.Level = rt::Urgency::$level$;\n",
+                {{"level", urgencyName(Terminal.Level)}});
     }
-    if (M.Nodes[GoOn->To].Kind == N.Kind) {
-      unsigned NextIndex = GoOn->To;
-      if (ScanQueued.insert(NextIndex).second)
-        ScanQueue.push_back(NextIndex);
-      W.print("goto $scan$;\n", {{"scan", ScanLabelOf[NextIndex]}});
-    } else {
-      W.print("return R;\n");
+    W.print("} else if (!rt::isFalse(C)) {\n");
+    {
+      CodeWriter::Indent Inner(W);
+      writeMarkMissing(W, *N.Condition);
+      W.print("R.Undecided.push_back($text$);\n",
+              {{"text", cppStringLiteral(N.ConditionText)}});
     }
+    W.print("}\n");
+    writeScanNext(W, GoOn->To, N.Kind);
   }
   W.print("}\n");
 }
@@ -1330,14 +1362,8 @@ void ModuleWriter::writeTerminal(CodeWriter &W, const Node &N) {
   case TerminalKind::NotApplicable: Status = "NotApplicable"; break;
   }
   if (N.Terminal == TerminalKind::Outcome ||
-      N.Terminal == TerminalKind::RedFlag) {
-    switch (N.Level) {
-    case Urgency::Routine: Level = "Routine"; break;
-    case Urgency::Soon: Level = "Soon"; break;
-    case Urgency::Urgent: Level = "Urgent"; break;
-    case Urgency::Emergency: Level = "Emergency"; break;
-    }
-  }
+      N.Terminal == TerminalKind::RedFlag)
+    Level = urgencyName(N.Level);
   W.print("stop(R, rt::Status::$status$, $id$, $title$, "
           "rt::Urgency::$level$);\n"
           "return R;\n",

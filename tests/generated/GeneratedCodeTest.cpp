@@ -217,6 +217,8 @@ TEST(AcrScenarioTest, RedFlagsComeFirst) {
   ASSERT_EQ(R.Recommendations.size(), 1u);
   EXPECT_NE(R.Recommendations[0].find("Suspected malignancy"),
             std::string_view::npos);
+  // Its urgency is the result's, so that it cannot be missed.
+  EXPECT_EQ(R.Level, Urgency::Urgent);
   EXPECT_EQ(path(R), (std::vector<std::string>{"screen.infection:unknown",
                                                "screen.malignancy:true",
                                                "screen.acute_fracture:false"}));

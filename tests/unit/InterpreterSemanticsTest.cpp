@@ -70,11 +70,12 @@ TEST(InterpreterSemanticsTest, PendingRedFlagStillReportsLaterOnesThatHold) {
   EXPECT_EQ(R.State, Status::Pending);
   EXPECT_EQ(R.Reached, "screen.first_flag");
   EXPECT_EQ(R.Title, "Act on A");
-  EXPECT_EQ(R.Level, Urgency::None);
+  // The third flag holds whatever flag_a turns out to be, so its urgency
+  // is the result's: a client that reads only the urgency still sees it.
+  EXPECT_EQ(R.Level, Urgency::Urgent);
   EXPECT_EQ(strings(R.MissingInputs), Strings{"flag_a"});
   EXPECT_EQ(strings(R.Undecided), Strings{"flag_a"});
-  // The third flag holds whatever flag_a turns out to be; the walk stops
-  // after the screens and goes no further.
+  // The walk stops after the screens and goes no further.
   EXPECT_EQ(strings(R.Recommendations), Strings{"Act on C"});
   EXPECT_EQ(traceSteps(R),
             (Strings{"screen.first_flag unknown", "screen.second_flag false",
@@ -83,9 +84,12 @@ TEST(InterpreterSemanticsTest, PendingRedFlagStillReportsLaterOnesThatHold) {
   R = P.evaluate(
       screeningCase({{"flag_a", nullptr}, {"flag_b", true}, {"flag_c", true}}));
   EXPECT_EQ(strings(R.Recommendations), (Strings{"Act on B", "Act on C"}));
-  // A later screen that is unknown too adds nothing.
+  // A later screen that is unknown too asks for its inputs as well, so
+  // that one round trip gets everything the screens need.
   R = P.evaluate(screeningCase({{"flag_a", nullptr}, {"flag_b", nullptr}}));
-  EXPECT_EQ(strings(R.MissingInputs), Strings{"flag_a"});
+  EXPECT_EQ(strings(R.MissingInputs), (Strings{"flag_a", "flag_b"}));
+  EXPECT_EQ(strings(R.Undecided), (Strings{"flag_a", "flag_b"}));
+  EXPECT_EQ(R.Level, Urgency::None);
   EXPECT_TRUE(R.Recommendations.empty());
   EXPECT_EQ(traceSteps(R),
             (Strings{"screen.first_flag unknown", "screen.second_flag unknown",

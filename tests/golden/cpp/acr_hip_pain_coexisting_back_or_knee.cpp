@@ -223,12 +223,16 @@ void stop(rt::Result &R, rt::Status State, std::string_view Reached,
   R.Level = Level;
 }
 
-void stopPending(rt::Result &R, const MissingSet &Missing,
-                 std::string_view Reached, std::string_view Title) {
-  stop(R, rt::Status::Pending, Reached, Title);
+void collectMissing(rt::Result &R, const MissingSet &Missing) {
   for (std::size_t I = 0; I != Missing.size(); ++I)
     if (Missing[I])
       R.MissingInputs.push_back(VariableNames[I]);
+}
+
+void stopPending(rt::Result &R, const MissingSet &Missing,
+                 std::string_view Reached, std::string_view Title) {
+  stop(R, rt::Status::Pending, Reached, Title);
+  collectMissing(R, Missing);
 }
 
 } // namespace
@@ -326,7 +330,7 @@ rt::Result evaluate(const Inputs &In) {
     if (!In.suspected_infection)
       Missing[7] = true;
     R.Undecided.push_back("suspected_infection");
-    stopPending(R, Missing, "screen.infection", "Suspected infection: this chronic pain workflow is inappropriate; evaluate urgently");
+    stop(R, rt::Status::Pending, "screen.infection", "Suspected infection: this chronic pain workflow is inappropriate; evaluate urgently");
     goto scan_screen_malignancy;
   }
   red_flag_infection: // red_flag.infection: infection
@@ -347,7 +351,7 @@ rt::Result evaluate(const Inputs &In) {
     if (!In.suspected_malignancy)
       Missing[8] = true;
     R.Undecided.push_back("suspected_malignancy");
-    stopPending(R, Missing, "screen.malignancy", "Suspected malignancy: this chronic pain workflow is inappropriate; evaluate urgently");
+    stop(R, rt::Status::Pending, "screen.malignancy", "Suspected malignancy: this chronic pain workflow is inappropriate; evaluate urgently");
     goto scan_screen_acute_fracture;
   }
   red_flag_malignancy: // red_flag.malignancy: malignancy
@@ -368,7 +372,8 @@ rt::Result evaluate(const Inputs &In) {
     if (!In.suspected_acute_fracture)
       Missing[9] = true;
     R.Undecided.push_back("suspected_acute_fracture");
-    stopPending(R, Missing, "screen.acute_fracture", "Suspected acute fracture: this chronic pain workflow is inappropriate; evaluate urgently");
+    stop(R, rt::Status::Pending, "screen.acute_fracture", "Suspected acute fracture: this chronic pain workflow is inappropriate; evaluate urgently");
+    collectMissing(R, Missing);
     return R;
   }
   red_flag_acute_fracture: // red_flag.acute_fracture: acute_fracture
@@ -391,7 +396,7 @@ rt::Result evaluate(const Inputs &In) {
     if (!In.suspected_labral_tear_or_fai)
       Missing[5] = true;
     R.Undecided.push_back("suspected_labral_tear_or_fai and radiographs in { negative, non_diagnostic }");
-    stopPending(R, Missing, "exclude.1", "labral tear or FAI suspected with negative or non-diagnostic radiographs");
+    stop(R, rt::Status::Pending, "exclude.1", "labral tear or FAI suspected with negative or non-diagnostic radiographs");
     goto scan_exclude_2;
   }
   excluded_1: // excluded.1: labral tear or FAI suspected with negative or non-diagnostic radiographs
@@ -414,7 +419,8 @@ rt::Result evaluate(const Inputs &In) {
     if (!In.clearly_extra_articular)
       Missing[6] = true;
     R.Undecided.push_back("clearly_extra_articular and radiographs == negative");
-    stopPending(R, Missing, "exclude.2", "pain clearly extra-articular (such as GTPS) with negative radiographs");
+    stop(R, rt::Status::Pending, "exclude.2", "pain clearly extra-articular (such as GTPS) with negative radiographs");
+    collectMissing(R, Missing);
     return R;
   }
   excluded_2: // excluded.2: pain clearly extra-articular (such as GTPS) with negative radiographs
@@ -746,6 +752,12 @@ rt::Result evaluate(const Inputs &In) {
     R.Trace.push_back(Trace[71 + static_cast<std::size_t>(C)]);
     if (rt::isTrue(C)) {
       R.Recommendations.push_back("Suspected malignancy: this chronic pain workflow is inappropriate; evaluate urgently");
+      if (R.Level < rt::Urgency::Urgent)
+        R.Level = rt::Urgency::Urgent;
+    } else if (!rt::isFalse(C)) {
+      if (!In.suspected_malignancy)
+        Missing[8] = true;
+      R.Undecided.push_back("suspected_malignancy");
     }
     goto scan_screen_acute_fracture;
   }
@@ -755,7 +767,14 @@ rt::Result evaluate(const Inputs &In) {
     R.Trace.push_back(Trace[75 + static_cast<std::size_t>(C)]);
     if (rt::isTrue(C)) {
       R.Recommendations.push_back("Suspected acute fracture: this chronic pain workflow is inappropriate; evaluate urgently");
+      if (R.Level < rt::Urgency::Urgent)
+        R.Level = rt::Urgency::Urgent;
+    } else if (!rt::isFalse(C)) {
+      if (!In.suspected_acute_fracture)
+        Missing[9] = true;
+      R.Undecided.push_back("suspected_acute_fracture");
     }
+    collectMissing(R, Missing);
     return R;
   }
   scan_exclude_2: // exclude.2, after an earlier one was unknown
@@ -764,7 +783,14 @@ rt::Result evaluate(const Inputs &In) {
     R.Trace.push_back(Trace[79 + static_cast<std::size_t>(C)]);
     if (rt::isTrue(C)) {
       R.Recommendations.push_back("Workup of that specific extra-articular diagnosis, potentially starting with ultrasound");
+    } else if (!rt::isFalse(C)) {
+      if (!In.radiographs)
+        Missing[1] = true;
+      if (!In.clearly_extra_articular)
+        Missing[6] = true;
+      R.Undecided.push_back("clearly_extra_articular and radiographs == negative");
     }
+    collectMissing(R, Missing);
     return R;
   }
 }

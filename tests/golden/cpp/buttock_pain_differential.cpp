@@ -532,12 +532,16 @@ void stop(rt::Result &R, rt::Status State, std::string_view Reached,
   R.Level = Level;
 }
 
-void stopPending(rt::Result &R, const MissingSet &Missing,
-                 std::string_view Reached, std::string_view Title) {
-  stop(R, rt::Status::Pending, Reached, Title);
+void collectMissing(rt::Result &R, const MissingSet &Missing) {
   for (std::size_t I = 0; I != Missing.size(); ++I)
     if (Missing[I])
       R.MissingInputs.push_back(VariableNames[I]);
+}
+
+void stopPending(rt::Result &R, const MissingSet &Missing,
+                 std::string_view Reached, std::string_view Title) {
+  stop(R, rt::Status::Pending, Reached, Title);
+  collectMissing(R, Missing);
 }
 
 using AssessedSet = std::array<bool, 11>;
@@ -834,7 +838,7 @@ rt::Result evaluate(const Inputs &In) {
     if (!In.bowel_or_bladder_dysfunction)
       Missing[2] = true;
     R.Undecided.push_back("saddle_anesthesia or bowel_or_bladder_dysfunction");
-    stopPending(R, Missing, "screen.cauda_equina_signs", "Red flag: image the lumbar spine now and obtain surgical evaluation");
+    stop(R, rt::Status::Pending, "screen.cauda_equina_signs", "Red flag: image the lumbar spine now and obtain surgical evaluation");
     goto scan_screen_progressive_weakness;
   }
   red_flag_cauda_equina_signs: // red_flag.cauda_equina_signs: cauda_equina_signs
@@ -855,7 +859,7 @@ rt::Result evaluate(const Inputs &In) {
     if (!In.significant_or_progressive_weakness)
       Missing[3] = true;
     R.Undecided.push_back("significant_or_progressive_weakness");
-    stopPending(R, Missing, "screen.progressive_weakness", "Red flag: image the lumbar spine now and obtain surgical evaluation");
+    stop(R, rt::Status::Pending, "screen.progressive_weakness", "Red flag: image the lumbar spine now and obtain surgical evaluation");
     goto scan_screen_infection_or_neoplasm;
   }
   red_flag_progressive_weakness: // red_flag.progressive_weakness: progressive_weakness
@@ -878,7 +882,8 @@ rt::Result evaluate(const Inputs &In) {
     if (!In.infection_or_neoplasm_concern)
       Missing[5] = true;
     R.Undecided.push_back("constitutional_symptoms or infection_or_neoplasm_concern");
-    stopPending(R, Missing, "screen.infection_or_neoplasm", "Red flag: image the lumbar spine promptly to look for an infectious or neoplastic cause");
+    stop(R, rt::Status::Pending, "screen.infection_or_neoplasm", "Red flag: image the lumbar spine promptly to look for an infectious or neoplastic cause");
+    collectMissing(R, Missing);
     return R;
   }
   red_flag_infection_or_neoplasm: // red_flag.infection_or_neoplasm: infection_or_neoplasm
@@ -2487,6 +2492,12 @@ rt::Result evaluate(const Inputs &In) {
     R.Trace.push_back(Trace[214 + static_cast<std::size_t>(C)]);
     if (rt::isTrue(C)) {
       R.Recommendations.push_back("Red flag: image the lumbar spine now and obtain surgical evaluation");
+      if (R.Level < rt::Urgency::Emergency)
+        R.Level = rt::Urgency::Emergency;
+    } else if (!rt::isFalse(C)) {
+      if (!In.significant_or_progressive_weakness)
+        Missing[3] = true;
+      R.Undecided.push_back("significant_or_progressive_weakness");
     }
     goto scan_screen_infection_or_neoplasm;
   }
@@ -2496,7 +2507,16 @@ rt::Result evaluate(const Inputs &In) {
     R.Trace.push_back(Trace[218 + static_cast<std::size_t>(C)]);
     if (rt::isTrue(C)) {
       R.Recommendations.push_back("Red flag: image the lumbar spine promptly to look for an infectious or neoplastic cause");
+      if (R.Level < rt::Urgency::Urgent)
+        R.Level = rt::Urgency::Urgent;
+    } else if (!rt::isFalse(C)) {
+      if (!In.constitutional_symptoms)
+        Missing[4] = true;
+      if (!In.infection_or_neoplasm_concern)
+        Missing[5] = true;
+      R.Undecided.push_back("constitutional_symptoms or infection_or_neoplasm_concern");
     }
+    collectMissing(R, Missing);
     return R;
   }
 }

@@ -273,12 +273,16 @@ void stop(rt::Result &R, rt::Status State, std::string_view Reached,
   R.Level = Level;
 }
 
-void stopPending(rt::Result &R, const MissingSet &Missing,
-                 std::string_view Reached, std::string_view Title) {
-  stop(R, rt::Status::Pending, Reached, Title);
+void collectMissing(rt::Result &R, const MissingSet &Missing) {
   for (std::size_t I = 0; I != Missing.size(); ++I)
     if (Missing[I])
       R.MissingInputs.push_back(VariableNames[I]);
+}
+
+void stopPending(rt::Result &R, const MissingSet &Missing,
+                 std::string_view Reached, std::string_view Title) {
+  stop(R, rt::Status::Pending, Reached, Title);
+  collectMissing(R, Missing);
 }
 
 } // namespace
@@ -442,7 +446,7 @@ rt::Result evaluate(const Inputs &In) {
     if (!In.saddle_anesthesia)
       Missing[5] = true;
     R.Undecided.push_back("urinary_retention or fecal_incontinence or saddle_anesthesia");
-    stopPending(R, Missing, "screen.cauda_equina", "Suspected cauda equina syndrome: MRI within hours");
+    stop(R, rt::Status::Pending, "screen.cauda_equina", "Suspected cauda equina syndrome: MRI within hours");
     goto scan_screen_possible_infection;
   }
   red_flag_cauda_equina: // red_flag.cauda_equina: cauda_equina
@@ -463,7 +467,7 @@ rt::Result evaluate(const Inputs &In) {
     if (!In.fever)
       Missing[6] = true;
     R.Undecided.push_back("fever");
-    stopPending(R, Missing, "screen.possible_infection", "Fever: evaluate for infection before following this pathway");
+    stop(R, rt::Status::Pending, "screen.possible_infection", "Fever: evaluate for infection before following this pathway");
     goto scan_screen_possible_malignancy;
   }
   red_flag_possible_infection: // red_flag.possible_infection: possible_infection
@@ -486,7 +490,8 @@ rt::Result evaluate(const Inputs &In) {
     if (!In.history_of_cancer)
       Missing[8] = true;
     R.Undecided.push_back("unexplained_weight_loss or history_of_cancer");
-    stopPending(R, Missing, "screen.possible_malignancy", "Unexplained weight loss or a history of cancer: evaluate for malignancy before following this pathway");
+    stop(R, rt::Status::Pending, "screen.possible_malignancy", "Unexplained weight loss or a history of cancer: evaluate for malignancy before following this pathway");
+    collectMissing(R, Missing);
     return R;
   }
   red_flag_possible_malignancy: // red_flag.possible_malignancy: possible_malignancy
@@ -1258,6 +1263,12 @@ rt::Result evaluate(const Inputs &In) {
     R.Trace.push_back(Trace[113 + static_cast<std::size_t>(C)]);
     if (rt::isTrue(C)) {
       R.Recommendations.push_back("Fever: evaluate for infection before following this pathway");
+      if (R.Level < rt::Urgency::Urgent)
+        R.Level = rt::Urgency::Urgent;
+    } else if (!rt::isFalse(C)) {
+      if (!In.fever)
+        Missing[6] = true;
+      R.Undecided.push_back("fever");
     }
     goto scan_screen_possible_malignancy;
   }
@@ -1267,7 +1278,16 @@ rt::Result evaluate(const Inputs &In) {
     R.Trace.push_back(Trace[117 + static_cast<std::size_t>(C)]);
     if (rt::isTrue(C)) {
       R.Recommendations.push_back("Unexplained weight loss or a history of cancer: evaluate for malignancy before following this pathway");
+      if (R.Level < rt::Urgency::Urgent)
+        R.Level = rt::Urgency::Urgent;
+    } else if (!rt::isFalse(C)) {
+      if (!In.unexplained_weight_loss)
+        Missing[7] = true;
+      if (!In.history_of_cancer)
+        Missing[8] = true;
+      R.Undecided.push_back("unexplained_weight_loss or history_of_cancer");
     }
+    collectMissing(R, Missing);
     return R;
   }
 }

@@ -157,12 +157,16 @@ void stop(rt::Result &R, rt::Status State, std::string_view Reached,
   R.Level = Level;
 }
 
-void stopPending(rt::Result &R, const MissingSet &Missing,
-                 std::string_view Reached, std::string_view Title) {
-  stop(R, rt::Status::Pending, Reached, Title);
+void collectMissing(rt::Result &R, const MissingSet &Missing) {
   for (std::size_t I = 0; I != Missing.size(); ++I)
     if (Missing[I])
       R.MissingInputs.push_back(VariableNames[I]);
+}
+
+void stopPending(rt::Result &R, const MissingSet &Missing,
+                 std::string_view Reached, std::string_view Title) {
+  stop(R, rt::Status::Pending, Reached, Title);
+  collectMissing(R, Missing);
 }
 
 } // namespace
