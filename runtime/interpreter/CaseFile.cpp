@@ -198,9 +198,13 @@ bool CaseReader::set(Case &C, std::size_t Var, const json &Value,
       return WrongType(describeJsonType(Value));
     return C.setBool(Var, Value.get<bool>());
   case VariableKind::Finding: {
+    // Generated C++ takes a finding as a bool, so true and false are the
+    // likely slips: name the spelling that was meant.
+    if (Value.is_boolean())
+      return WrongType(Value.dump() + "; write \"" +
+                       (Value.get<bool>() ? "positive" : "negative") + "\"");
     if (!Value.is_string())
-      return WrongType(Value.is_boolean() ? Value.dump()
-                                          : describeJsonType(Value));
+      return WrongType(describeJsonType(Value));
     const std::string &S = Value.get_ref<const std::string &>();
     if (S != "positive" && S != "negative")
       return WrongType("\"" + escapeForMessage(S) + "\"");

@@ -95,7 +95,10 @@ TEST(InterpreterCaseFileTest, WrongTypes) {
             "array\n");
   EXPECT_EQ(caseErrors("{\n\t\"finding\": true\n}"),
             "case.json:2:13: error: 'finding' is an exam finding, "
-            "\"positive\" or \"negative\", not true\n");
+            "\"positive\" or \"negative\", not true; write \"positive\"\n");
+  EXPECT_EQ(caseErrors("{\"finding\": false}"),
+            "case.json:1:13: error: 'finding' is an exam finding, "
+            "\"positive\" or \"negative\", not false; write \"negative\"\n");
   EXPECT_EQ(caseErrors("{\"finding\": \"yes\"}"),
             "case.json:1:13: error: 'finding' is an exam finding, "
             "\"positive\" or \"negative\", not \"yes\"\n");

@@ -452,9 +452,16 @@ void GeneratedFilesChecker::compare(FileReport &R) {
   if (Why.empty())
     return;
   R.State = FileState::Stale;
-  Why.push_back(Now->Exists ? "run pathwayc compile again"
-                            : "restore the source or delete the generated "
-                              "file");
+  // A relative source that is missing is most often looked for from the
+  // wrong directory, not deleted: say so before suggesting deletion.
+  if (Now->Exists)
+    Why.push_back("run pathwayc compile again");
+  else if (llvm::sys::path::is_relative(Source))
+    Why.push_back("run this from the directory pathwayc compile ran in, or "
+                  "pass --source-root; if the source is gone, restore it or "
+                  "delete the generated file");
+  else
+    Why.push_back("restore the source or delete the generated file");
   R.Message = llvm::join(Why, "; ");
 }
 
@@ -516,13 +523,14 @@ std::string formatSummary(size_t Checked, const std::vector<size_t> &Counts,
   if (Checked == 0)
     return "no generated files in " + llvm::join(Dirs, ", ");
   std::vector<std::string> Parts;
-  for (FileState State :
-       {FileState::Stale, FileState::Malformed, FileState::Unreadable})
+  for (FileState State : {FileState::Fresh, FileState::Stale,
+                          FileState::Malformed, FileState::Unreadable})
     if (size_t N = Counts[static_cast<size_t>(State)])
       Parts.push_back(fmt::format("{} {}", N, getStateName(State).str()));
+  bool AllFresh = Counts[static_cast<size_t>(FileState::Fresh)] == Checked;
   return fmt::format("{} generated file{} checked: {}", Checked,
                      Checked == 1 ? "" : "s",
-                     Parts.empty() ? "all fresh" : llvm::join(Parts, ", "));
+                     AllFresh ? "all fresh" : llvm::join(Parts, ", "));
 }
 
 } // namespace
