@@ -171,6 +171,9 @@ private:
   void writeTraceTables(CodeWriter &W) const;
   void writeNode(CodeWriter &W, unsigned Node);
   void writeCriterion(CodeWriter &W, unsigned Index);
+  /// Declares `C`, the value of a red flag's or criterion's condition, and
+  /// appends the trace entry for it.
+  void writeCriterionValue(CodeWriter &W, const Node &N);
   void writeScan(CodeWriter &W, unsigned Node);
   /// Goes on from a screen that stopped evaluation to the next screen of
   /// \p Kind, or ends the evaluation when \p Next is of another kind.
@@ -1132,18 +1135,21 @@ void ModuleWriter::writeNode(CodeWriter &W, unsigned Index) {
   W.print("}\n");
 }
 
-void ModuleWriter::writeCriterion(CodeWriter &W, unsigned Index) {
-  const Node &N = M.Nodes[Index];
-  auto [Stop, GoOn] = splitScreening(N);
-  unsigned First = criterionSites(N);
-  bool IsInclusion = N.Kind == NodeKind::Inclusion;
+void ModuleWriter::writeCriterionValue(CodeWriter &W, const Node &N) {
   std::set<unsigned> Read;
   collectDiagnoses(*N.Condition, Read);
   writeProbabilities(W, Read, /*Record=*/false);
-  W.print(
-      "const rt::Truth C = $guard$;\n"
-      "R.Trace.push_back(Trace[$first$ + static_cast<std::size_t>(C)]);\n",
-      {{"guard", guardExpr(*N.Condition)}, {"first", std::to_string(First)}});
+  W.print("const rt::Truth C = $guard$;\n"
+          "R.Trace.push_back(Trace[$first$ + static_cast<std::size_t>(C)]);\n",
+          {{"guard", guardExpr(*N.Condition)},
+           {"first", std::to_string(criterionSites(N))}});
+}
+
+void ModuleWriter::writeCriterion(CodeWriter &W, unsigned Index) {
+  const Node &N = M.Nodes[Index];
+  auto [Stop, GoOn] = splitScreening(N);
+  bool IsInclusion = N.Kind == NodeKind::Inclusion;
+  writeCriterionValue(W, N);
   const Node &Next = M.Nodes[GoOn->To];
   if (!IsInclusion) {
     W.print("if (rt::isTrue(C))\n"
@@ -1196,8 +1202,7 @@ void ModuleWriter::writeCriterion(CodeWriter &W, unsigned Index) {
   W.print("goto $next$;\n", {{"next", label(GoOn->To)}});
 }
 
-void ModuleWriter::writeScanNext(CodeWriter &W, unsigned Next,
-                                 NodeKind Kind) {
+void ModuleWriter::writeScanNext(CodeWriter &W, unsigned Next, NodeKind Kind) {
   if (M.Nodes[Next].Kind != Kind) {
     W.print("collectMissing(R, Missing);\n"
             "return R;\n");
@@ -1211,21 +1216,13 @@ void ModuleWriter::writeScanNext(CodeWriter &W, unsigned Next,
 void ModuleWriter::writeScan(CodeWriter &W, unsigned Index) {
   const Node &N = M.Nodes[Index];
   auto [Stop, GoOn] = splitScreening(N);
-  unsigned First = criterionSites(N);
   W.print("$label$: // $id$, after an earlier one was unknown\n"
           "{\n",
           {{"label", ScanLabelOf[Index]}, {"id", cppCommentText(N.Id)}});
   {
     CodeWriter::Indent Indent(W);
-    std::set<unsigned> Read;
-    collectDiagnoses(*N.Condition, Read);
-    writeProbabilities(W, Read, /*Record=*/false);
-    W.print("const rt::Truth C = $guard$;\n"
-            "R.Trace.push_back(Trace[$first$ + static_cast<std::size_t>(C)]);"
-            "\n"
-            "if (rt::isTrue(C)) {\n",
-            {{"guard", guardExpr(*N.Condition)},
-             {"first", std::to_string(First)}});
+    writeCriterionValue(W, N);
+    W.print("if (rt::isTrue(C)) {\n");
     {
       // It holds whatever the missing inputs are: its action, and its
       // urgency, belong in the result now.
@@ -1381,7 +1378,8 @@ class CppEmitter : public Emitter {
 public:
   llvm::StringRef getName() const override { return "cpp"; }
   llvm::StringRef getDescription() const override {
-    return "a C++17 decision module: a header and a source file per pathway";
+    return "a C++17 decision module: <pathway>.h and <pathway>.cpp "
+           "(--cpp_opt=namespace=a::b sets the namespace)";
   }
 
   bool emit(const EmitRequest &Request, OutputContext &Out,

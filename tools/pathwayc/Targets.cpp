@@ -15,20 +15,20 @@
 
 using namespace pathwayc;
 
-/// Every target, in the order --help lists them.
+/// Every target, in the order --help lists them. Each emitter names and
+/// describes itself; the table only lists them.
 static const std::vector<TargetInfo> &targets() {
-  static const std::vector<TargetInfo> Targets = {
-      {"cpp", "a C++17 decision module: a header and a source per pathway",
-       createCppEmitter},
-      {"json", "the decision graph as a versioned JSON document",
-       createJsonEmitter},
-      {"dot", "the decision graph as a Graphviz diagram for review",
-       createDotEmitter},
-      {"svg", "the Graphviz diagram rendered as SVG (needs Graphviz's dot)",
-       createSvgEmitter},
-      {"png", "the Graphviz diagram rendered as PNG (needs Graphviz's dot)",
-       createPngEmitter},
-  };
+  static const std::vector<TargetInfo> Targets = [] {
+    std::vector<TargetInfo> Infos;
+    for (auto Create : {createCppEmitter, createJsonEmitter, createDotEmitter,
+                        createSvgEmitter, createPngEmitter}) {
+      // The names and descriptions are string literals, which outlive the
+      // emitter asked for them.
+      std::unique_ptr<Emitter> E = Create();
+      Infos.push_back({E->getName(), E->getDescription(), Create});
+    }
+    return Infos;
+  }();
   return Targets;
 }
 
